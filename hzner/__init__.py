@@ -1,0 +1,81 @@
+"""hzner: typed facts from Chinese economic news.
+
+>>> import hzner
+>>> facts = hzner.extract("总投资510.2亿元的项目落户厦门火炬高新区")
+>>> str(facts.money[0].value), facts.parks[0].zone
+('51020000000', '厦门火炬高技术产业开发区')
+
+Importing hzner loads neither spaCy nor any data: the rules are read at the
+first extraction, and spaCy only by `load()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from .errors import HznerError, RuleError
+from .extractor import Extractor
+from .types import Bound, Facts, Mention, Money, Park, Project, Role, Status, ZoneKind
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Bound",
+    "Extractor",
+    "Facts",
+    "HznerError",
+    "Mention",
+    "Money",
+    "Park",
+    "Project",
+    "Role",
+    "RuleError",
+    "Status",
+    "ZoneKind",
+    "__version__",
+    "extract",
+    "extract_many",
+    "load",
+]
+
+_default: Extractor | None = None
+
+
+def _extractor() -> Extractor:
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default
+
+
+def extract(text: str) -> Facts:
+    """Find the money, parks and projects of one text with hzner's default rules.
+
+    Parameters
+    ----------
+    text
+        Any text, as the caller has it; offsets in the result index it.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str (decode bytes first).
+
+    """
+    return _extractor().extract(text)
+
+
+def extract_many(texts: Iterable[str]) -> Iterator[Facts]:
+    """Extract from each text in order: one `Facts` per text, none dropped or reordered."""
+    return _extractor().extract_many(texts)
+
+
+def load(*args: Any, **kwargs: Any) -> Language:
+    """Build the spaCy pipeline; see `hzner.pipeline.load` for the arguments."""
+    from .pipeline import load as _load
+
+    return _load(*args, **kwargs)

@@ -1,0 +1,117 @@
+"""The fast path: `Extractor` runs hzner's recognizers over plain text.
+
+The spaCy components in `hzner.pipeline` call the same recognizers, so the
+two surfaces give the same results by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+
+from .errors import Errors
+from .money.parse import MoneyLexicon, find_money
+from .normalize import normalize
+from .projects.tagger import ProjectLexicon, find_projects
+from .rules import RuleSet, RuleSource
+from .types import Facts, Money
+from .zones.parks import ParkRecognizer
+
+__all__ = ["Extractor", "check_text"]
+
+
+def check_text(text: object, func: str) -> str:
+    """Return ``text`` if it is a str, else raise the TypeError users expect."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError(Errors.E002.format(func=func))
+    raise TypeError(Errors.E001.format(func=func, type=type(text).__name__))
+
+
+class Extractor:
+    """A configured, reusable extractor.
+
+    Parameters
+    ----------
+    rules
+        Rule files (JSONL paths), rule mappings, or iterables of mappings,
+        added after hzner's own data (see docs/extending.md).
+    defaults
+        Start from hzner's own data (the default) or from nothing.
+    yuan
+        The currency of a bare 元 (``"CNY"``, ``"TWD"``, ``"HKD"``); by
+        default told from the text.
+
+    Examples
+    --------
+    >>> extractor = Extractor(rules=[{"type": "currency", "word": "泰铢", "code": "THB"}])
+    >>> [m.currency for m in extractor.extract("投资50亿泰铢建厂").money]
+    ['THB']
+
+    """
+
+    def __init__(
+        self,
+        rules: Iterable[RuleSource] = (),
+        *,
+        defaults: bool = True,
+        yuan: str | None = None,
+    ) -> None:
+        if isinstance(rules, (str, bytes)) or hasattr(rules, "keys"):
+            rules = [rules]  # type: ignore[list-item]
+        self.rules = RuleSet.from_sources(list(rules), defaults=defaults)
+        self.yuan = yuan
+
+    @classmethod
+    def from_ruleset(cls, rules: RuleSet, *, yuan: str | None = None) -> Extractor:
+        """An extractor over an already built rule set."""
+        extractor = cls.__new__(cls)
+        extractor.rules = rules
+        extractor.yuan = yuan
+        return extractor
+
+    @cached_property
+    def money_lexicon(self) -> MoneyLexicon:
+        """The MONEY word lists, compiled at first use."""
+        return MoneyLexicon(self.rules)
+
+    @cached_property
+    def park_recognizer(self) -> ParkRecognizer:
+        """The PARK recognizer and linker, built at first use."""
+        return ParkRecognizer(self.rules)
+
+    @cached_property
+    def project_lexicon(self) -> ProjectLexicon:
+        """The PROJECT word lists, compiled at first use."""
+        return ProjectLexicon(self.rules)
+
+    def extract_money(self, text: str) -> list[Money]:
+        """Find only the amounts of money of ``text``."""
+        text = check_text(text, "Extractor.extract_money")
+        return find_money(normalize(text), self.money_lexicon, yuan=self.yuan)
+
+    def extract(self, text: str) -> Facts:
+        """Find the money, parks and projects of one text.
+
+        Raises
+        ------
+        TypeError
+            If ``text`` is not a str.
+
+        """
+        text = check_text(text, "Extractor.extract")
+        norm = normalize(text)
+        money = find_money(norm, self.money_lexicon, yuan=self.yuan)
+        parks = self.park_recognizer(norm)
+        projects, parks = find_projects(norm, money, parks, self.project_lexicon)
+        return Facts(text, tuple(money), tuple(parks), tuple(projects))
+
+    def extract_many(self, texts: Iterable[str]) -> Iterator[Facts]:
+        """Extract from each text in order: one `Facts` per text, none dropped."""
+        for index, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise TypeError(
+                    Errors.E031.format(what="extract_many", type=type(text).__name__, index=index)
+                )
+            yield self.extract(text)

@@ -1,0 +1,146 @@
+"""A normalized view of the caller's text, with a map back to its offsets.
+
+Newspaper text extracted from PDF has stray spaces and line breaks inside
+words (``1465.3 亿 元``, ``重 庆高新区``) and mixes full-width and ASCII forms
+(``５１０．２亿元``, ``中国（重庆）``). Every recognizer in hzner works on one
+normalized view of the text:
+
+* full-width ASCII forms (U+FF01-U+FF5E) and the ideographic space become
+  their ASCII forms, one character for one character;
+* whitespace is removed, except a run between two ASCII letters or digits,
+  which becomes a single space (``Apple Inc``, ``2019 2020`` stay apart).
+
+`NormalizedText.to_original` maps a span of the view back to the caller's
+text, so that every result satisfies ``text[start:end] == result.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+__all__ = ["NormalizedText", "normalize", "normalize_key"]
+
+# Full-width ASCII variants map to ASCII one for one, so the translation
+# keeps lengths and offsets; the ideographic space becomes a plain space and
+# is then handled as whitespace.
+_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH[0x3000] = 0x20
+_TABLE = str.maketrans(_FULL_WIDTH)
+
+# One pass of a single character class: linear on any input.
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """The normalized view of ``original`` and the map between the two.
+
+    Parameters
+    ----------
+    original
+        The text as the caller gave it.
+    text
+        The normalized view.
+    starts
+        Sorted starts, in the view, of the pieces copied from the original.
+    origins
+        For each piece, the offset in ``original`` where it begins.
+
+    Examples
+    --------
+    >>> norm = normalize("1465.3 亿 元")
+    >>> norm.text
+    '1465.3亿元'
+    >>> norm.to_original(0, len(norm.text))
+    (0, 10)
+
+    """
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    origins: tuple[int, ...]
+
+    def offset(self, index: int) -> int:
+        """Map the index of a character of the view to its original index."""
+        piece = bisect.bisect_right(self.starts, index) - 1
+        return self.origins[piece] + index - self.starts[piece]
+
+    def to_view(self, index: int) -> int:
+        """Map an original index to the view: the first view character at or after it."""
+        piece = bisect.bisect_right(self.origins, index) - 1
+        if piece < 0:
+            return 0
+        inside = index - self.origins[piece]
+        piece_end = self.starts[piece + 1] if piece + 1 < len(self.starts) else len(self.text)
+        return min(self.starts[piece] + inside, piece_end)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the view's span ``[start, end)`` to the original text.
+
+        The span runs from the original of its first character to just after
+        the original of its last one, so whitespace inside it is covered and
+        whitespace around it is not.
+        """
+        if end <= start:
+            position = self.offset(start) if start < len(self.text) else len(self.original)
+            return position, position
+        return self.offset(start), self.offset(end - 1) + 1
+
+
+def normalize(text: str) -> NormalizedText:
+    """Build the normalized view of ``text`` (linear time).
+
+    Examples
+    --------
+    >>> normalize("重 庆高新区（二期）").text
+    '重庆高新区(二期)'
+
+    """
+    translated = text.translate(_TABLE)
+    pieces: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    length = 0
+    position = 0
+    for match in _WHITESPACE.finditer(translated):
+        begin, stop = match.span()
+        if begin > position:
+            starts.append(length)
+            origins.append(position)
+            pieces.append(translated[position:begin])
+            length += begin - position
+        if (
+            begin > 0
+            and stop < len(translated)
+            and _is_ascii_alnum(translated[begin - 1])
+            and _is_ascii_alnum(translated[stop])
+        ):
+            starts.append(length)
+            origins.append(begin)
+            pieces.append(" ")
+            length += 1
+        position = stop
+    if position < len(translated) or not starts:
+        starts.append(length)
+        origins.append(position)
+        pieces.append(translated[position:])
+    return NormalizedText(text, "".join(pieces), tuple(starts), tuple(origins))
+
+
+def normalize_key(text: str) -> str:
+    """Normalize a dictionary entry (an alias, a cue word) like the text.
+
+    Examples
+    --------
+    >>> normalize_key("中国（重庆）自由贸易试验区")
+    '中国(重庆)自由贸易试验区'
+
+    """
+    return normalize(text).text

@@ -1,0 +1,317 @@
+"""The typed results of hzner: the public contract.
+
+Every result is a frozen dataclass with the fields that SPEC.md names, plus
+``rule_id``, which says which rule found it. ``to_dict()`` gives JSON-ready
+plain types in exactly the entity shape of SPEC.md's gold files, with
+``Decimal`` values as strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Any, ClassVar
+
+__all__ = [
+    "Bound",
+    "Entity",
+    "Facts",
+    "Mention",
+    "Money",
+    "Park",
+    "Project",
+    "Role",
+    "Status",
+    "ZoneKind",
+]
+
+
+class Bound(str, Enum):
+    """How the stated amount relates to the true one."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    OVER = "over"
+    UNDER = "under"
+    RANGE = "range"
+    VAGUE = "vague"
+
+
+class Role(str, Enum):
+    """What an amount of money is, from the cue that governs it."""
+
+    INVESTMENT = "investment"
+    OUTPUT = "output"
+    REVENUE = "revenue"
+    GDP = "gdp"
+    CONTRACT = "contract"
+    FINANCING = "financing"
+    SUBSIDY = "subsidy"
+    TRADE = "trade"
+    TAX = "tax"
+    OTHER = "other"
+
+
+class ZoneKind(str, Enum):
+    """The kind of a zone, from the reference lists or from its zone word."""
+
+    HIGH_TECH_ZONE = "high_tech_zone"
+    ECON_DEV_ZONE = "econ_dev_zone"
+    NEW_AREA = "new_area"
+    FREE_TRADE_ZONE = "free_trade_zone"
+    BONDED_ZONE = "bonded_zone"
+    INDUSTRIAL_PARK = "industrial_park"
+    SCIENCE_CITY = "science_city"
+    OTHER = "other"
+
+
+class Status(str, Enum):
+    """The state of a project that the text asserts now."""
+
+    SIGNED = "signed"
+    STARTED = "started"
+    UNDER_CONSTRUCTION = "under_construction"
+    COMPLETED = "completed"
+    OPERATING = "operating"
+    SETTLED = "settled"
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _decimal_str(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
+    # "51020000000", never "5.102E+10": integral values are written whole.
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return str(value.normalize())
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount of money.
+
+    Examples
+    --------
+    >>> from decimal import Decimal
+    >>> m = Money("510.2亿元", 3, 10, Decimal("51020000000"), None, "CNY",
+    ...           Bound.EXACT, Role.INVESTMENT)
+    >>> m.to_dict()["value"]
+    '51020000000'
+
+    """
+
+    label: ClassVar[str] = "MONEY"
+
+    text: str
+    start: int
+    end: int
+    value: Decimal | None
+    high: Decimal | None
+    currency: str
+    bound: Bound
+    role: Role
+    currency_implied: bool = False
+    rule_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The gold-file shape, JSON-ready."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "value": _decimal_str(self.value),
+            "high": _decimal_str(self.high),
+            "currency": self.currency,
+            "bound": self.bound.value,
+            "role": self.role.value,
+            "currency_implied": self.currency_implied,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Money:
+        """Read back what `to_dict` wrote."""
+        return cls(
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            value=_decimal(data.get("value")),
+            high=_decimal(data.get("high")),
+            currency=data["currency"],
+            bound=Bound(data["bound"]),
+            role=Role(data.get("role", "other")),
+            currency_implied=bool(data.get("currency_implied", False)),
+            rule_id=data.get("rule_id", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Park:
+    """A named zone or park, linked to the reference lists when it is in them.
+
+    ``zone`` is the official name, ``zone_id`` the gazetteer id; both are
+    ``None`` for a park not in the lists, or for an ambiguous form whose
+    context does not decide (``candidates`` then lists the possible ids).
+    """
+
+    label: ClassVar[str] = "PARK"
+
+    text: str
+    start: int
+    end: int
+    zone: str | None
+    kind: ZoneKind
+    zone_id: str | None = None
+    candidates: tuple[str, ...] = ()
+    rule_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The gold-file shape, JSON-ready."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "zone": self.zone,
+            "kind": self.kind.value,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Park:
+        """Read back what `to_dict` wrote."""
+        return cls(
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            zone=data.get("zone"),
+            kind=ZoneKind(data.get("kind", "other")),
+            zone_id=data.get("zone_id"),
+            candidates=tuple(data.get("candidates", ())),
+            rule_id=data.get("rule_id", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A named investment or construction project and what the text says of it."""
+
+    label: ClassVar[str] = "PROJECT"
+
+    text: str
+    start: int
+    end: int
+    status: Status | None = None
+    investment: Money | None = None
+    park: Park | None = None
+    rule_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The gold-file shape: ``investment`` and ``park`` as the linked span's text."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "status": None if self.status is None else self.status.value,
+            "investment": None if self.investment is None else self.investment.text,
+            "park": None if self.park is None else self.park.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span found by a user's ``phrase`` rule under a label of their own."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    rule_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The gold-file shape, JSON-ready."""
+        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text}
+
+
+Entity = Money | Park | Project | Mention
+
+
+def _by_start(entity: Entity) -> tuple[int, int]:
+    return entity.start, entity.end
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything hzner found in one text.
+
+    Examples
+    --------
+    >>> facts = Facts("无")
+    >>> facts.to_dict()
+    {'text': '无', 'entities': []}
+
+    """
+
+    text: str
+    money: tuple[Money, ...] = ()
+    parks: tuple[Park, ...] = ()
+    projects: tuple[Project, ...] = ()
+    others: tuple[Mention, ...] = field(default=())
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """All results, sorted by start offset."""
+        found: list[Entity] = [*self.money, *self.parks, *self.projects, *self.others]
+        return tuple(sorted(found, key=_by_start))
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"text": ..., "entities": [...]}`` in the shape of SPEC.md's gold files."""
+        return {"text": self.text, "entities": [entity.to_dict() for entity in self.entities]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Facts:
+        """Read back what `to_dict` wrote.
+
+        A project's ``investment`` and ``park`` are relinked to the money and
+        park entities of the same text (the nearest one with that text).
+        """
+        money: list[Money] = []
+        parks: list[Park] = []
+        others: list[Mention] = []
+        raw_projects: list[Mapping[str, Any]] = []
+        for entity in data.get("entities", ()):
+            label = entity["label"]
+            if label == Money.label:
+                money.append(Money.from_dict(entity))
+            elif label == Park.label:
+                parks.append(Park.from_dict(entity))
+            elif label == Project.label:
+                raw_projects.append(entity)
+            else:
+                others.append(Mention(entity["text"], entity["start"], entity["end"], label))
+        projects = tuple(
+            Project(
+                text=raw["text"],
+                start=raw["start"],
+                end=raw["end"],
+                status=None if raw.get("status") is None else Status(raw["status"]),
+                investment=_nearest(money, raw.get("investment"), raw["start"]),
+                park=_nearest(parks, raw.get("park"), raw["start"]),
+            )
+            for raw in raw_projects
+        )
+        return cls(data["text"], tuple(money), tuple(parks), projects, tuple(others))
+
+
+def _nearest(candidates: list[Any], text: str | None, position: int) -> Any:
+    if text is None:
+        return None
+    same = [entity for entity in candidates if entity.text == text]
+    if not same:
+        return None
+    return min(same, key=lambda entity: abs(entity.start - position))

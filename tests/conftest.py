@@ -1,0 +1,44 @@
+"""Shared fixtures: the only place fixtures live."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import hzner
+from hzner.extractor import Extractor
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def dev_docs() -> list[dict[str, Any]]:
+    """The hand-annotated dev set (six articles of one newspaper page)."""
+    return _read_jsonl(DATA / "dev_gold.jsonl")
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """An extractor with hzner's default rules."""
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline with the char segmenter."""
+    return hzner.load(segmenter="char")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    """The repository root."""
+    return ROOT

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hzner.normalize import normalize, normalize_key
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("1465.3 亿 元", "1465.3亿元"),
+        ("重 庆高新区", "重庆高新区"),
+        ("５１０．２亿元", "510.2亿元"),
+        ("中国（重庆）自由贸易试验区", "中国(重庆)自由贸易试验区"),
+        ("生产线\n\n项目", "生产线项目"),
+        ("Apple Inc", "Apple Inc"),  # near miss: a space between Latin words stays
+        ("2019 2020", "2019 2020"),  # near miss: two numbers stay apart
+        ("", ""),
+        ("\u3000\u3000", ""),
+    ],
+)
+def test_normalize_view(text: str, view: str) -> None:
+    assert normalize(text).text == view
+
+
+def test_normalize_maps_spans_back_to_the_original() -> None:
+    text = "产值 1465.3 亿 元,同比"
+    norm = normalize(text)
+    start = norm.text.index("1465")
+    end = norm.text.index("元") + 1
+    original_start, original_end = norm.to_original(start, end)
+    assert text[original_start:original_end] == "1465.3 亿 元"
+
+
+def test_normalize_key_matches_the_text_form() -> None:
+    assert normalize_key("中国（重庆） 自由贸易试验区") == "中国(重庆)自由贸易试验区"
+
+
+@given(st.text())
+def test_normalize_offsets_always_slice_the_original(text: str) -> None:
+    norm = normalize(text)
+    for start in range(len(norm.text)):
+        original = norm.offset(start)
+        assert 0 <= original < len(text)
+        char = text[original]
+        assert (
+            char == norm.text[start]
+            or char.translate({0x3000: 0x20}).isspace()
+            or (0xFF01 <= ord(char) <= 0xFF5E and chr(ord(char) - 0xFEE0) == norm.text[start])
+        )
+        assert norm.to_view(original) == start
+
+
+@given(st.text(alphabet=st.sampled_from("重庆 高新区\n1２.亿元 ab")))
+def test_normalize_round_trip_of_spans(text: str) -> None:
+    norm = normalize(text)
+    for start in range(len(norm.text)):
+        for end in range(start + 1, len(norm.text) + 1):
+            if norm.text[start] == " " or norm.text[end - 1] == " ":
+                continue  # entities never start or end on a space
+            original_start, original_end = norm.to_original(start, end)
+            assert normalize(text[original_start:original_end]).text == norm.text[start:end]

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hzner.errors import RuleError
+from hzner.rules import RULE_TYPES, RuleSet, read_rules
+
+
+def test_rules_default_reads_every_data_file() -> None:
+    rules = RuleSet.default()
+    for rule_type in ("currency", "money_cue", "zone", "zone_word", "project_head"):
+        assert rules.of(rule_type), rule_type
+
+
+def test_rules_default_is_read_once() -> None:
+    assert RuleSet.default() is RuleSet.default()
+
+
+@pytest.mark.parametrize(
+    ("rule", "code"),
+    [
+        ({"type": "nonsense"}, "E012"),
+        ({"type": "currency", "word": "泰铢"}, "E013"),
+        ({"type": "currency", "word": "泰铢", "code": 7}, "E014"),
+        ({"type": "qualifier", "word": "约", "position": "middle", "bound": "about"}, "E015"),
+        ({"type": "money_cue", "word": "投资", "role": "investment", "weight": 2}, "E016"),
+        ({"type": "zone", "id": "X", "name": "甲高新区", "kind": "park"}, "E015"),
+    ],
+)
+def test_rules_invalid_record_is_named(rule: dict[str, object], code: str) -> None:
+    with pytest.raises(RuleError, match=code):
+        read_rules(rule)
+
+
+def test_rules_valid_record_gets_defaults() -> None:
+    (rule,) = read_rules({"type": "currency", "word": "泰铢", "code": "THB"})
+    assert rule["position"] == "after"
+
+
+def test_rules_file_errors_name_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "mine.jsonl"
+    good = json.dumps({"type": "currency", "word": "泰铢", "code": "THB"}, ensure_ascii=False)
+    path.write_text(good + "\n\n{not json}\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"\[E010\] .*mine.jsonl:3"):
+        read_rules(path)
+
+
+def test_rules_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match="E018"):
+        read_rules(tmp_path / "absent.jsonl")
+
+
+def test_rules_wrong_source_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="E017"):
+        read_rules(42)  # type: ignore[arg-type]
+
+
+def test_rules_extend_keeps_the_original() -> None:
+    base = RuleSet.default()
+    extended = base.extend({"type": "currency", "word": "比索币", "code": "MXN"})
+    assert len(extended) == len(base) + 1
+    assert extended.of("currency")[-1]["word"] == "比索币"
+    assert all(rule["word"] != "比索币" for rule in base.of("currency"))
+
+
+def test_rules_jsonl_round_trip() -> None:
+    rules = RuleSet.default().select("currency", "money_cue")
+    assert RuleSet.from_jsonl(rules.to_jsonl()) == rules
+
+
+def test_rules_every_type_documented() -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "extending.md").read_text(encoding="utf-8")
+    for rule_type in RULE_TYPES:
+        assert f"`{rule_type}`" in docs, rule_type
