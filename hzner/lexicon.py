@@ -1,0 +1,250 @@
+"""A literal matcher for many keys over normalized text.
+
+`Lexicon` maps literal keys (zone names, cue words) to values and finds them
+in a text, leftmost-longest and without overlaps, in time linear in the
+length of the text: the keys are compiled into one regular expression whose
+shape is their prefix tree, so at each position of the text the engine walks
+at most one path of the tree (every branch starts with a different
+character) and the work per position is bounded by the longest key.
+
+Measured on a 1 MB news-like text with the 4,051 zone forms: the compiled
+tree takes 0.16 s (compiling it 0.08 s), a scan that jumps to the possible
+first characters and tries each key length there in a dict 0.29 s, and a
+plain dict look-up of every length at every position 1.9 s; so the tree it
+is.
+
+Keys are normalized with `hzner.normalize.normalize_key`, like the text the
+recognizers read, so 中国(重庆) with brackets of either width is one key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Generic, TypeVar
+
+from .normalize import normalize_key
+
+__all__ = ["Lexicon"]
+
+T = TypeVar("T")
+
+# An ASCII letter: a key that begins or ends with one must not be cut out of a
+# longer ASCII word (SIP is not found in GOSSIP). Digits are not counted, so
+# that a currency code still follows its amount (500RMB).
+_LETTER = "[A-Za-z]"
+_NOT_BEFORE_LETTER = f"(?!{_LETTER})"
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+class _Node:
+    """A node of the prefix tree; edges carry strings once the tree is compressed."""
+
+    __slots__ = ("edges", "terminal")
+
+    def __init__(self) -> None:
+        self.edges: dict[str, _Node] = {}
+        self.terminal = False
+
+
+def _build_tree(keys: list[str]) -> _Node:
+    """Build a prefix tree of ``keys`` and merge chains of single-child nodes.
+
+    Merging keeps the regular expression's nesting depth at the number of
+    branch points on a path rather than the length of the key, which keeps
+    the regex parser far from its recursion limit for long keys.
+    """
+    root = _Node()
+    for key in keys:
+        node = root
+        for char in key:
+            child = node.edges.get(char)
+            if child is None:
+                child = node.edges[char] = _Node()
+            node = child
+        node.terminal = True
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        merged: dict[str, _Node] = {}
+        for label, child in node.edges.items():
+            while not child.terminal and len(child.edges) == 1:
+                ((next_label, next_child),) = child.edges.items()
+                label += next_label
+                child = next_child
+            merged[label] = child
+            stack.append(child)
+        node.edges = merged
+    return root
+
+
+def _tree_pattern(root: _Node, ascii_boundaries: bool) -> str:
+    """Write the prefix tree as a regular expression that matches the longest key.
+
+    At a node that ends a key, the ways on come first and the end of the key
+    last, so the greedy engine takes the longest key and falls back to a
+    shorter one only when the longer path fails. The edges out of a node
+    start with different characters, so at most one of them can match.
+    """
+    # Post-order walk without recursion: (node, last char of its edge, done?).
+    parts: dict[int, str] = {}
+    stack: list[tuple[_Node, str, bool]] = [(root, "", False)]
+    while stack:
+        node, last, done = stack.pop()
+        if not done:
+            stack.append((node, last, True))
+            stack.extend((child, label[-1], False) for label, child in node.edges.items())
+            continue
+        branches: list[str] = []
+        for label, child in sorted(node.edges.items()):
+            text = re.escape(label)
+            if node is root and ascii_boundaries and _is_ascii_letter(label[0]):
+                # The look-behind goes after the first character, so that every
+                # branch of the root still starts with a literal: the engine
+                # then skips positions that cannot start a key without entering
+                # the pattern, which made finditer three times faster.
+                first = re.escape(label[0])
+                text = first + f"(?<!{_LETTER}{first})" + re.escape(label[1:])
+            branches.append(text + parts.pop(id(child)))
+        optional = False
+        if node.terminal:
+            if ascii_boundaries and _is_ascii_letter(last):
+                branches.append(_NOT_BEFORE_LETTER)
+            else:
+                optional = True
+        if not branches:
+            pattern = ""
+        elif len(branches) == 1 and not optional:
+            pattern = branches[0]
+        else:
+            pattern = "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
+        parts[id(node)] = pattern
+    return parts[id(root)]
+
+
+class Lexicon(Generic[T]):
+    """Literal keys with their values, found leftmost-longest in normalized text.
+
+    Parameters
+    ----------
+    ascii_boundaries
+        When true (the default), a key that begins (ends) with an ASCII letter
+        is found only where the text has no ASCII letter just before (after)
+        it: SIP is found in ``SIP企业`` but not in ``GOSSIP``.
+
+    Examples
+    --------
+    >>> lexicon: Lexicon[str] = Lexicon()
+    >>> lexicon.add("高新区", "generic")
+    >>> lexicon.add("重庆高新区", "HTZ-500000-01")
+    >>> [(start, end, values) for start, end, values in lexicon.finditer("在重庆高新区投资")]
+    [(1, 6, ('HTZ-500000-01',))]
+
+    """
+
+    __slots__ = ("_ascii_boundaries", "_lengths", "_pattern", "_values")
+
+    def __init__(self, *, ascii_boundaries: bool = True) -> None:
+        self._ascii_boundaries = ascii_boundaries
+        self._values: dict[str, tuple[T, ...]] = {}
+        self._pattern: re.Pattern[str] | None = None
+        self._lengths: tuple[int, ...] = ()
+
+    def add(self, key: str, value: T) -> None:
+        """Add ``value`` under ``key`` (normalized); a value already there is not repeated.
+
+        Raises
+        ------
+        ValueError
+            If the key is empty once normalized.
+
+        """
+        normal = normalize_key(key)
+        if not normal:
+            raise ValueError(f"a lexicon key must not be empty once normalized, got {key!r}")
+        values = self._values.get(normal, ())
+        if value in values:
+            return
+        if not values:
+            # A new key changes the compiled pattern; a new value for a known
+            # key does not, since values are looked up after matching.
+            self._pattern = None
+            self._lengths = ()
+        self._values[normal] = (*values, value)
+
+    def get(self, key: str) -> tuple[T, ...]:
+        """Return the values under ``key`` (normalized), or an empty tuple."""
+        return self._values.get(normalize_key(key), ())
+
+    def keys(self) -> Iterator[str]:
+        """Iterate over the normalized keys, in the order they were first added."""
+        return iter(self._values)
+
+    def items(self) -> Iterator[tuple[str, tuple[T, ...]]]:
+        """Iterate over the normalized keys and their values."""
+        return iter(self._values.items())
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and normalize_key(key) in self._values
+
+    def _compiled(self) -> re.Pattern[str] | None:
+        """Return the pattern of all keys, compiled at first use after a change."""
+        if self._pattern is None and self._values:
+            tree = _build_tree(list(self._values))
+            self._pattern = re.compile(_tree_pattern(tree, self._ascii_boundaries))
+        return self._pattern
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[T, ...]]]:
+        """Yield ``(start, end, values)`` for the keys in ``text``, leftmost-longest.
+
+        Matches do not overlap: after a match the search goes on at its end.
+        ``text`` should be normalized (`hzner.normalize.normalize`).
+        """
+        pattern = self._compiled()
+        if pattern is None:
+            return
+        values = self._values
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), values[match.group()]
+
+    def longest_at(self, text: str, pos: int) -> tuple[int, tuple[T, ...]] | None:
+        """Return ``(end, values)`` of the longest key that starts at ``pos``, or None."""
+        pattern = self._compiled()
+        if pattern is None or not 0 <= pos < len(text):
+            return None
+        match = pattern.match(text, pos)
+        if match is None:
+            return None
+        return match.end(), self._values[match.group()]
+
+    def longest_ending_at(self, text: str, end: int) -> tuple[int, tuple[T, ...]] | None:
+        """Return ``(start, values)`` of the longest key that ends at ``end``, or None.
+
+        The work is one dict look-up per distinct key length, so it is bounded
+        by the longest key whatever the text.
+        """
+        if not 0 < end <= len(text):
+            return None
+        if not self._lengths:
+            self._lengths = tuple(sorted({len(key) for key in self._values}, reverse=True))
+        for length in self._lengths:
+            start = end - length
+            if start < 0:
+                continue
+            key = text[start:end]
+            values = self._values.get(key)
+            if values is None:
+                continue
+            if self._ascii_boundaries and (
+                (start > 0 and _is_ascii_letter(key[0]) and _is_ascii_letter(text[start - 1]))
+                or (end < len(text) and _is_ascii_letter(key[-1]) and _is_ascii_letter(text[end]))
+            ):
+                continue
+            return start, values
+        return None

@@ -1,0 +1,240 @@
+"""Find PARK mentions: known zones from the gazetteer, and unseen named parks.
+
+Two passes over the normalized text, both linear:
+
+1. the gazetteer's forms (official names, short forms, aliases such as 光谷),
+   leftmost-longest, each linked to its zone (an ambiguous form such as
+   火炬高新区 is linked only when its context decides);
+2. zone words (高新区, 产业园, 科学城, 片区 ...) not inside a known name, each
+   extended to the left over its proper part (沙文生态科技, 西部(重庆)) until a
+   boundary: punctuation, a digit, a boundary word (在 位于 落户 的 和 ...), the
+   end of another park, or a length cap. A proper part that is generic
+   (国家, 国际合作, 海外高科技) makes no park.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..lexicon import Lexicon
+from ..normalize import NormalizedText
+from ..rules import RuleSet
+from ..types import Park, ZoneKind
+from .gazetteer import Gazetteer, Zone
+
+__all__ = ["ParkRecognizer"]
+
+# The longest proper part worth reading: 中日(成都)地方发展合作 has 12.
+_MAX_PROPER = 14
+# How many unknown characters may stand before a generic modifier.
+_STRAY_PREFIX = 2
+# Sentence ends: the context that decides an ambiguous form.
+_SENTENCE_END = frozenset("。!?;")
+_CONTEXT = 200
+# Characters that can be part of a park's proper part besides CJK ideographs.
+_NAME_EXTRA = frozenset("()·-&")
+
+
+def _is_name_char(char: str) -> bool:
+    if char in _NAME_EXTRA:
+        return True
+    if char.isascii():
+        return char.isalpha()
+    # CJK ideographs; not CJK punctuation (、，。“” are outside this block).
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    zones: tuple[Zone, ...]
+    kind: ZoneKind
+    rule_id: str
+
+
+class ParkRecognizer:
+    """Find and link the parks of a normalized text.
+
+    Parameters
+    ----------
+    rules
+        The rule set: ``zone``, ``alias``, ``zone_word``, ``park_stop`` and
+        ``park_generic`` rules are used.
+
+    """
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """The zones and their forms."""
+        return Gazetteer.from_rules(self.rules)
+
+    @cached_property
+    def zone_words(self) -> Lexicon[str]:
+        """Zone words and the kind each gives an unseen park."""
+        return _lexicon(self.rules, "zone_word", "kind")
+
+    @cached_property
+    def stops(self) -> Lexicon[str]:
+        """Words that end a park's name on the left."""
+        return _lexicon(self.rules, "park_stop", "word")
+
+    @cached_property
+    def generic(self) -> Lexicon[str]:
+        """Proper parts (or name endings) that make a mention generic."""
+        return _lexicon(self.rules, "park_generic", "word")
+
+    def __call__(self, norm: NormalizedText) -> list[Park]:
+        """Find the parks of ``norm``, with offsets into ``norm.original``."""
+        text = norm.text
+        known = list(self._known(text))
+        found = sorted([*known, *self._unseen(text, known)], key=lambda item: item.start)
+        parks: list[Park] = []
+        linked: dict[str, Zone] = {}
+        for item in found:
+            zone = self._link(text, item, linked)
+            start, end = norm.to_original(item.start, item.end)
+            parks.append(
+                Park(
+                    text=norm.original[start:end],
+                    start=start,
+                    end=end,
+                    zone=None if zone is None else zone.name,
+                    kind=ZoneKind(zone.kind) if zone is not None else item.kind,
+                    zone_id=None if zone is None else zone.zone_id,
+                    candidates=()
+                    if zone is not None or len(item.zones) < 2
+                    else tuple(candidate.zone_id for candidate in item.zones),
+                    rule_id=item.rule_id,
+                )
+            )
+        return parks
+
+    def _known(self, text: str) -> Iterator[_Found]:
+        for start, end, zones in self.gazetteer.finditer(text):
+            kinds = {zone.kind for zone in zones}
+            kind = ZoneKind(kinds.pop()) if len(kinds) == 1 else ZoneKind.OTHER
+            yield _Found(start, end, zones, kind, "gazetteer")
+
+    def _link(self, text: str, item: _Found, linked: dict[str, Zone]) -> Zone | None:
+        if not item.zones:
+            return None
+        if len(item.zones) == 1:
+            zone = item.zones[0]
+            linked[zone.zone_id] = zone
+            return zone
+        # An ambiguous form: an earlier unambiguous mention of one of its
+        # zones decides, else a place named in its sentence or nearby.
+        earlier = [zone for zone in item.zones if zone.zone_id in linked]
+        if len(earlier) == 1:
+            return earlier[0]
+        context = text[max(0, item.start - _CONTEXT) : item.end + _CONTEXT]
+        return self.gazetteer.disambiguate(item.zones, context)
+
+    def _unseen(self, text: str, known: list[_Found]) -> Iterator[_Found]:
+        # Where a known name ends, an unseen name may start (重庆高新区|西永微电园);
+        # inside a known name no zone word starts a new park.
+        known_ends = {item.end for item in known}
+        covered = _Coverage(known)
+        previous_end = 0
+        words = list(self.zone_words.finditer(text))
+        index = 0
+        while index < len(words):
+            word_start, word_end, kinds = words[index]
+            index += 1
+            # A zone word right after another is one name (未来科技城片区),
+            # whose first zone word is part of what makes it specific.
+            merged = False
+            while index < len(words) and words[index][0] == word_end:
+                word_end, kinds = words[index][1], words[index][2]
+                index += 1
+                merged = True
+            if covered.overlaps(word_start, word_end):
+                continue
+            start = self._left_bound(text, word_start, word_end, previous_end, known_ends, merged)
+            if start is None:
+                continue
+            previous_end = word_end
+            yield _Found(start, word_end, (), ZoneKind(kinds[-1]), "zone_word")
+
+    def _left_bound(
+        self, text: str, head: int, end: int, floor: int, known_ends: set[int], merged: bool
+    ) -> int | None:
+        """The start of the proper part before the zone word at ``head``, or None."""
+        start = head
+        limit = max(floor, head - _MAX_PROPER)
+        depth = 0
+        while start > limit:
+            if start in known_ends and start < head:
+                break
+            if self.stops.longest_ending_at(text, start) is not None and depth == 0:
+                break
+            char = text[start - 1]
+            if char == ")":
+                depth += 1
+            elif char == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif not _is_name_char(char):
+                break
+            start -= 1
+        # A name does not begin with a bracket or a conjunction: 及 is not a
+        # boundary word because it joins modifiers inside names
+        # (小核酸及生物医药产业园), but after another park it joins two names.
+        while start < head and (text[start] in "()·-&" or (text[start] == "及" and start == floor)):
+            start += 1
+        proper = text[start:head]
+        if len(proper) < 2 or depth:
+            return None
+        if not merged and self._generic_proper(text, start, head, end):
+            return None
+        # A generic name may end the mention (国家高新区, 高质量发展示范区).
+        ending = self.generic.longest_ending_at(text, end)
+        if ending is not None and ending[0] >= start:
+            return None
+        return start
+
+    def _generic_proper(self, text: str, start: int, head: int, end: int) -> bool:
+        """Whether the proper part ``text[start:head]`` is generic.
+
+        It is when it is a generic word (国家, 国际合作), or ends with one after
+        at most two characters that the boundary words missed (加强同|海外高科技):
+        a real proper part before a generic modifier is longer than that.
+        """
+        if text[start:head] in self.generic:
+            return True
+        # The generic word may run into the zone word (海外高科技|园区 is read
+        # 海外高|科技园区), so every end inside the zone word is tried.
+        for position in range(head, end + 1):
+            ending = self.generic.longest_ending_at(text, position)
+            straddles = position == head or (ending is not None and ending[0] < head)
+            if ending is not None and straddles and ending[0] - start <= _STRAY_PREFIX:
+                return True
+        return False
+
+
+class _Coverage:
+    """Which spans of the text known names cover (sorted, non-overlapping)."""
+
+    def __init__(self, items: list[_Found]) -> None:
+        self._spans = [(item.start, item.end) for item in items]
+        self._index = 0
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a known name; calls come in text order."""
+        while self._index < len(self._spans) and self._spans[self._index][1] <= start:
+            self._index += 1
+        return self._index < len(self._spans) and self._spans[self._index][0] < end
+
+
+def _lexicon(rules: RuleSet, rule_type: str, field: str) -> Lexicon[str]:
+    lexicon: Lexicon[str] = Lexicon()
+    for rule in rules.of(rule_type):
+        lexicon.add(rule["word"], rule[field])
+    return lexicon

@@ -1,0 +1,241 @@
+"""Tests of `hzner.lexicon.Lexicon`: leftmost-longest literal matching in linear time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hzner.lexicon import Lexicon
+
+ZONE_KEYS = ("高新区", "重庆", "重庆高新区", "重庆西永综保区", "西永综保区", "综保区", "片区")
+
+
+def _lexicon(keys: tuple[str, ...] = ZONE_KEYS) -> Lexicon[str]:
+    lexicon: Lexicon[str] = Lexicon()
+    for key in keys:
+        lexicon.add(key, key)
+    return lexicon
+
+
+def _spans(lexicon: Lexicon[str], text: str) -> list[tuple[int, int]]:
+    return [(start, end) for start, end, _ in lexicon.finditer(text)]
+
+
+def _brute_force(keys: set[str], text: str) -> list[tuple[int, int]]:
+    """Leftmost-longest, non-overlapping, by trying every key at every position."""
+    found: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        lengths = [len(key) for key in keys if text.startswith(key, position)]
+        if lengths:
+            found.append((position, position + max(lengths)))
+            position += max(lengths)
+        else:
+            position += 1
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the longest key wins over its prefixes and suffixes
+        ("在重庆西永综保区投资", [(1, 8)]),
+        ("在重庆高新区投资", [(1, 6)]),
+        # near miss: 重庆高新 is no key, so only 重庆 is found, then nothing
+        ("重庆高新技术", [(0, 2)]),
+        # near miss: 西永综保 without 区 is no key
+        ("西永综保", []),
+        # leftmost first: 重庆 starts before the longer 高新区 overlap could
+        ("重庆高新区片区", [(0, 5), (5, 7)]),
+        ("高新区高新区", [(0, 3), (3, 6)]),
+        ("", []),
+    ],
+)
+def test_lexicon_finds_leftmost_longest(text: str, expected: list[tuple[int, int]]) -> None:
+    assert _spans(_lexicon(), text) == expected
+
+
+def test_lexicon_keeps_every_value_of_a_key_once() -> None:
+    lexicon: Lexicon[int] = Lexicon()
+    lexicon.add("火炬高新区", 1)
+    lexicon.add("火炬高新区", 2)
+    lexicon.add("火炬高新区", 1)
+    assert lexicon.get("火炬高新区") == (1, 2)
+    assert list(lexicon.finditer("火炬高新区")) == [(0, 5, (1, 2))]
+    # near miss: a key not added has no values
+    assert lexicon.get("火炬") == ()
+
+
+@pytest.mark.parametrize(
+    ("added", "looked_up"),
+    [
+        ("中国\uff08重庆\uff09自由贸易试验区", "中国(重庆)自由贸易试验区"),
+        ("中国(重庆)自由贸易试验区", "中国\uff08重庆\uff09自由贸易试验区"),
+        ("重 庆\n高新区", "重庆高新区"),
+    ],
+)
+def test_lexicon_normalizes_keys(added: str, looked_up: str) -> None:
+    lexicon: Lexicon[str] = Lexicon()
+    lexicon.add(added, "zone")
+    assert looked_up in lexicon
+    assert lexicon.get(looked_up) == ("zone",)
+    # near miss: normalization does not make a prefix a key
+    assert looked_up[:-1] not in lexicon
+
+
+def test_lexicon_len_and_contains() -> None:
+    lexicon = _lexicon()
+    assert len(lexicon) == len(ZONE_KEYS)
+    assert "重庆高新区" in lexicon
+    assert "重庆经开区" not in lexicon
+    assert 3 not in lexicon
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "expected"),
+    [
+        ("在重庆高新区", 1, (6, ("重庆高新区",))),
+        ("在重庆高新区", 3, (6, ("高新区",))),
+        # near miss: no key starts at 2 (庆高新区)
+        ("在重庆高新区", 2, None),
+        ("在重庆高新区", 6, None),
+        ("在重庆高新区", -1, None),
+    ],
+)
+def test_lexicon_longest_at(
+    text: str, pos: int, expected: tuple[int, tuple[str, ...]] | None
+) -> None:
+    assert _lexicon().longest_at(text, pos) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("重庆西永综保区内", 7, (0, ("重庆西永综保区",))),
+        ("在重庆高新区", 6, (1, ("重庆高新区",))),
+        ("在重庆高新区", 3, (1, ("重庆",))),
+        # near miss: no key ends at 5 (重庆高新)
+        ("在重庆高新区", 5, None),
+        ("在重庆高新区", 0, None),
+        ("在重庆高新区", 7, None),
+    ],
+)
+def test_lexicon_longest_ending_at(
+    text: str, end: int, expected: tuple[int, tuple[str, ...]] | None
+) -> None:
+    assert _lexicon().longest_ending_at(text, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SIP企业", [(0, 3)]),
+        ("在SIP,", [(1, 4)]),
+        ("500RMB", [(3, 6)]),
+        # near misses: inside a longer ASCII word
+        ("GOSSIP", []),
+        ("SIPS", []),
+    ],
+)
+def test_lexicon_ascii_keys_respect_word_boundaries(
+    text: str, expected: list[tuple[int, int]]
+) -> None:
+    lexicon = _lexicon(("SIP", "RMB"))
+    assert _spans(lexicon, text) == expected
+    for start, end in expected:
+        assert lexicon.longest_at(text, start) is not None
+        assert lexicon.longest_ending_at(text, end) is not None
+
+
+def test_lexicon_ascii_boundaries_can_be_switched_off() -> None:
+    lexicon: Lexicon[str] = Lexicon(ascii_boundaries=False)
+    lexicon.add("SIP", "SIP")
+    assert _spans(lexicon, "GOSSIP") == [(3, 6)]
+
+
+def test_lexicon_recompiles_after_add() -> None:
+    lexicon = _lexicon(("重庆",))
+    assert _spans(lexicon, "重庆高新区") == [(0, 2)]
+    lexicon.add("重庆高新区", "zone")
+    assert _spans(lexicon, "重庆高新区") == [(0, 5)]
+    assert lexicon.longest_ending_at("重庆高新区", 5) == (0, ("zone",))
+
+
+@pytest.mark.parametrize("key", ["", " ", "\n\t"])
+def test_lexicon_rejects_an_empty_key(key: str) -> None:
+    with pytest.raises(ValueError, match="empty"):
+        _lexicon().add(key, "x")
+
+
+def test_lexicon_empty_finds_nothing() -> None:
+    lexicon: Lexicon[str] = Lexicon()
+    assert list(lexicon.finditer("重庆高新区")) == []
+    assert lexicon.longest_at("重庆高新区", 0) is None
+    assert lexicon.longest_ending_at("重庆高新区", 5) is None
+
+
+def test_lexicon_handles_long_keys_and_regex_metacharacters() -> None:
+    long_key = "园" * 3000
+    lexicon = _lexicon((long_key, "a.b", "(重庆)", "[x]*"))
+    assert _spans(lexicon, "园" * 3001) == [(0, 3000)]
+    assert _spans(lexicon, "a.b axb (重庆) [x]* [x]") == [(0, 3), (8, 12), (13, 17)]
+
+
+def _best_time(lexicon: Lexicon[str], text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        began = time.perf_counter()
+        for _ in lexicon.finditer(text):
+            pass
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+@pytest.mark.parametrize("fragment", ["高新区", "重庆", "重庆高新", "重庆西永综保", "片", "SIP"])
+def test_lexicon_finditer_is_linear(fragment: str) -> None:
+    keys = (*ZONE_KEYS, "重庆西永综保区二期", "重庆高新区高新区高新区X", "SIPS", "高新区" * 5 + "!")
+    lexicon = _lexicon(keys)
+    short = (fragment * (200_000 // len(fragment) + 1))[:200_000]
+    long = (fragment * (400_000 // len(fragment) + 1))[:400_000]
+    _best_time(lexicon, short[:1000])  # compile outside the timing
+    ratio = _best_time(lexicon, long) / _best_time(lexicon, short)
+    assert ratio < 4
+
+
+_ALPHABET = "重庆高新区西永综保片中国()\uff08\uff09SIPa1 \n"
+
+
+@given(text=st.text(alphabet=_ALPHABET, max_size=60))
+def test_lexicon_matches_brute_force(text: str) -> None:
+    lexicon = _lexicon()
+    assert _spans(lexicon, text) == _brute_force(set(lexicon.keys()), text)
+
+
+@given(
+    keys=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=8),
+    text=st.text(alphabet=_ALPHABET, max_size=40),
+)
+def test_lexicon_matches_brute_force_on_any_keys(keys: list[str], text: str) -> None:
+    lexicon: Lexicon[str] = Lexicon(ascii_boundaries=False)
+    for key in keys:
+        if key.strip():
+            lexicon.add(key, key)
+    if len(lexicon) == 0:
+        return
+    assert _spans(lexicon, text) == _brute_force(set(lexicon.keys()), text)
+    for start, end in _spans(lexicon, text):
+        found = lexicon.longest_at(text, start)
+        assert found is not None
+        assert found[0] == end
+
+
+@given(text=st.text())
+def test_lexicon_finditer_never_raises_and_spans_do_not_overlap(text: str) -> None:
+    previous_end = 0
+    for start, end, values in _lexicon((*ZONE_KEYS, "SIP", "a.b")).finditer(text):
+        assert previous_end <= start < end <= len(text)
+        assert values
+        previous_end = end
