@@ -1,0 +1,1 @@
+"""MONEY: amounts of money with exact values, currency, bound and role."""

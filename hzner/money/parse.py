@@ -1,0 +1,386 @@
+"""Find amounts of money in a normalized text: pure functions, no spaCy.
+
+The scan is linear: one pass of a character-class regex finds every run of
+numeral characters, and each run is then examined with bounded look-ups of
+the words around it (currency after or before, qualifiers, range separators,
+the cue word of its clause). No regular expression here can backtrack over
+more than one character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from ..lexicon import Lexicon
+from ..normalize import NormalizedText
+from ..numerals import NUMERAL_CHARS, Numeral, parse_numeral
+from ..rules import RuleSet
+from ..types import Bound, Money, Role
+
+__all__ = ["MoneyLexicon", "find_money"]
+
+# 多/余 written inside a number ("3000多万元", "十余亿元") mean "more than".
+_OVER_MARKS = "多余餘"
+# The magnitude words: a run made of them alone ("亿元", "万元") names a
+# unit, not an amount; two of them ("万亿元") is an amount.
+_MAGNITUDES = frozenset("万亿萬億")
+# Units and magnitudes with an implicit 一: 百亿, 千万, 万亿.
+_UNIT_CHARS = frozenset("十百千万亿拾佰仟萬億")
+# Single Chinese digits before 元 are words far more often than money:
+# 一元化, 二元结构, 三元组, 多元. They count only under a money cue.
+_WORD_DIGITS = frozenset("一二三四五六七八九两兩壹贰叁肆伍陆柒捌玖")
+# Where a clause ends: a cue does not reach across these.
+_CLAUSE_END = frozenset("。,;!?、:()\"“”‘’'《》【】[]|…")
+# How far back a cue may stand in its clause, and how far from an amount
+# with no currency word a cue may stand ("总投资约5亿": 1 character).
+_CUE_WINDOW = 40
+_IMPLIED_GAP = 4
+# The longest run worth reading as one amount; a longer run of numeral
+# characters is read by its last characters only, which keeps the scan
+# linear on a megabyte of digits.
+_MAX_RUN = 40
+
+_RUN_CHARS = "".join(sorted(set(NUMERAL_CHARS) | set(_OVER_MARKS) | set("数几")))
+_RUN = re.compile(
+    "(?:[" + re.escape(_RUN_CHARS).replace("\\-", "-").replace("\\.", "") + "]"
+    r"|\.(?=\d)|,(?=\d{3}(?!\d)))+"
+)
+
+
+@dataclass(frozen=True)
+class MoneyLexicon:
+    """The word lists of the MONEY recognizer, compiled once from rules."""
+
+    rules: RuleSet
+
+    @cached_property
+    def after(self) -> Lexicon[str]:
+        """Currency words written after the number (元, 美元 ...)."""
+        return _lexicon(self.rules, "currency", "code", position="after")
+
+    @cached_property
+    def before(self) -> Lexicon[str]:
+        """Currency words and symbols written before the number (人民币, US$ ...)."""
+        return _lexicon(self.rules, "currency", "code", position="before")
+
+    @cached_property
+    def qualifiers_before(self) -> Lexicon[str]:
+        """Bound qualifiers before the amount (约, 超过 ...)."""
+        return _lexicon(self.rules, "qualifier", "bound", position="before")
+
+    @cached_property
+    def qualifiers_after(self) -> Lexicon[str]:
+        """Bound qualifiers after the amount (左右, 以上 ...)."""
+        return _lexicon(self.rules, "qualifier", "bound", position="after")
+
+    @cached_property
+    def separators(self) -> Lexicon[str]:
+        """Range separators (至, 到, -)."""
+        return _lexicon(self.rules, "range_separator", "word")
+
+    @cached_property
+    def cues(self) -> Lexicon[str]:
+        """Money cue words and the role they give."""
+        return _lexicon(self.rules, "money_cue", "role")
+
+    @cached_property
+    def scale_words(self) -> Lexicon[str]:
+        """Words after an amount that make it an industry's scale (千亿级)."""
+        return _lexicon(self.rules, "scale_word", "word")
+
+    @cached_property
+    def locale_cues(self) -> Lexicon[str]:
+        """Words that mark text from Taiwan or Hong Kong, and the currency of 元 there."""
+        return _lexicon(self.rules, "locale_cue", "currency")
+
+
+def _lexicon(
+    rules: RuleSet, rule_type: str, field: str, position: str | None = None
+) -> Lexicon[str]:
+    lexicon: Lexicon[str] = Lexicon()
+    for rule in rules.of(rule_type):
+        if position is None or rule["position"] == position:
+            lexicon.add(rule["word"], rule[field])
+    return lexicon
+
+
+def _last(values: tuple[str, ...]) -> str:
+    # A later rule overrides an earlier one for the same word.
+    return values[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    start: int  # of the number, in the normalized text
+    end: int
+    numeral: Numeral
+    over: bool  # 多/余 inside the number
+
+
+def _read_run(text: str, start: int, end: int) -> _Amount | None:
+    """Read the run ``text[start:end]`` as one number, trimming what is not."""
+    start = max(start, end - _MAX_RUN)
+    # A run may begin with characters of the words before it (多个, 数据):
+    # try the longest suffix that reads as a number.
+    for begin in range(start, end):
+        if text[begin] in _OVER_MARKS or text[begin] in ".,·点":
+            continue
+        body = text[begin:end]
+        over = any(mark in body for mark in _OVER_MARKS)
+        if over:
+            body = body.translate({ord(mark): None for mark in _OVER_MARKS})
+        if not body or (all(char in _MAGNITUDES for char in body) and len(body) < 2):
+            return None
+        try:
+            numeral = parse_numeral(body)
+        except ValueError:
+            continue
+        return _Amount(begin, end, numeral, over)
+    return None
+
+
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        # Trailing 多/余 belong to the number only before a unit or currency,
+        # which the caller checks; here a run is trimmed of trailing marks
+        # that cannot end a number.
+        while end > start and text[end - 1] in ".,":
+            end -= 1
+        if end > start:
+            yield start, end
+
+
+def _role(text: str, start: int, end: int, lexicon: MoneyLexicon) -> tuple[Role, int | None]:
+    """The role of the amount at ``[start, end)`` and where its cue ends.
+
+    A cue right after the amount is its head noun and wins
+    (政策扶持4000万元投资 is an investment); otherwise the nearest cue before
+    it in the same clause.
+    """
+    after = lexicon.cues.longest_at(text, end)
+    if after is not None:
+        return Role(_last(after[1])), None
+    low = max(0, start - _CUE_WINDOW)
+    for position in range(start, low, -1):
+        if text[position - 1] in _CLAUSE_END:
+            break
+        found = lexicon.cues.longest_ending_at(text, position)
+        if found is not None:
+            return Role(_last(found[1])), position
+    return Role.OTHER, None
+
+
+def _locale_currency(text: str, lexicon: MoneyLexicon) -> str:
+    """The currency of a bare 元: TWD or HKD where the text says so, else CNY."""
+    votes: dict[str, int] = {}
+    for _, _, codes in lexicon.locale_cues.finditer(text):
+        code = _last(codes)
+        votes[code] = votes.get(code, 0) + 1
+    if not votes:
+        return "CNY"
+    return max(sorted(votes), key=lambda code: votes[code])
+
+
+def find_money(
+    norm: NormalizedText,
+    lexicon: MoneyLexicon,
+    *,
+    yuan: str | None = None,
+) -> list[Money]:
+    """Find every amount of money in ``norm``.
+
+    Parameters
+    ----------
+    norm
+        The normalized text (see `hzner.normalize.normalize`).
+    lexicon
+        The compiled word lists.
+    yuan
+        The currency of a bare 元 (CNY, TWD, HKD); by default told from the
+        text.
+
+    Returns
+    -------
+    list of Money
+        In text order, with offsets into ``norm.original``.
+
+    """
+    text = norm.text
+    bare_yuan = yuan or _locale_currency(text, lexicon)
+    found: list[_Raw] = []
+    pending: tuple[_Amount, int] | None = None  # a range's low end and its separator's end
+    consumed = 0
+    for run_start, run_end in _runs(text):
+        if run_start < consumed:
+            continue
+        amount = _read_run(text, run_start, run_end)
+        if amount is None:
+            pending = None
+            continue
+        low = pending[0] if pending is not None and pending[1] == amount.start else None
+        pending = None
+        raw = _complete(text, amount, low, lexicon, bare_yuan)
+        if raw is None:
+            separator = lexicon.separators.longest_at(text, amount.end)
+            if separator is not None:
+                pending = (amount, separator[0])
+            continue
+        if found and low is None:
+            previous = found[-1]
+            separator = lexicon.separators.longest_at(text, previous[1])
+            if separator is not None and separator[0] == raw[0] and previous[4] == raw[4]:
+                # "10亿元至15亿元": two amounts with one currency are one range.
+                found[-1] = (previous[0], raw[1], previous[2], raw[2], raw[4], Bound.RANGE,
+                             previous[6], raw[7], raw[8])  # fmt: skip
+                consumed = raw[1]
+                continue
+        found.append(raw)
+        consumed = raw[1]
+    return [_finish(norm, raw) for raw in found]
+
+
+# (start, end, value, high, currency, bound, role, implied, rule_id), in the normalized text.
+_Raw = tuple[int, int, Decimal | None, Decimal | None, str, Bound, Role, bool, str]
+
+
+def _complete(
+    text: str, amount: _Amount, low: _Amount | None, lexicon: MoneyLexicon, bare_yuan: str
+) -> _Raw | None:
+    """Decide whether ``amount`` (with an optional range ``low``) is money."""
+    end = amount.end
+    currency: str | None = None
+    currency_word = ""
+    after = lexicon.after.longest_at(text, end)
+    if after is not None:
+        currency_word = text[end : after[0]]
+        currency = _last(after[1])
+        end = after[0]
+    first = low if low is not None else amount
+    start = first.start
+    before = lexicon.before.longest_ending_at(text, start)
+    if before is None and start > 0 and text[start - 1] == " ":
+        # The view keeps one space between ASCII characters: "RMB 5亿".
+        before = lexicon.before.longest_ending_at(text, start - 1)
+    if before is not None and (
+        currency is None or before[1][-1] == currency or currency_word in "元"
+    ):
+        before_code = _last(before[1])
+        if currency is None or currency_word == "元":
+            currency = before_code if currency is None or before_code != "CNY" else currency
+        start = before[0]
+    if currency == "CNY" and currency_word in ("元", "圆"):
+        currency = bare_yuan
+    if lexicon.scale_words.longest_at(text, end) is not None and (
+        currency is None or _bare_magnitude(text, amount)
+    ):
+        # 千亿级, 万亿产业集群, 千亿大关: the size of an industry. A stated
+        # amount with its currency stays money (突破3000亿元大关).
+        return None
+    role, cue_end = _role(text, start, end, lexicon)
+    implied = False
+    if currency is None:
+        if _range_follows(text, end, lexicon):
+            # "约30亿至40亿美元": the low end waits for the high end's currency.
+            return None
+        # A number with 万/亿 and no currency word is money only under a
+        # money cue close before it (总投资约5亿, 融资3000万).
+        if text[amount.end - 1] not in _MAGNITUDES or cue_end is None or role is Role.OTHER:
+            return None
+        if start - cue_end > _IMPLIED_GAP or _continues_word(text, end):
+            return None
+        currency = "CNY"
+        implied = True
+    elif (
+        currency_word in ("元", "圆")
+        and amount.end - amount.start == 1
+        and text[amount.start] in _WORD_DIGITS
+        and cue_end is None
+    ):
+        return None
+    bound = Bound.EXACT
+    qualifier = lexicon.qualifiers_before.longest_ending_at(text, start)
+    if qualifier is not None:
+        bound = Bound(_last(qualifier[1]))
+        start = qualifier[0]
+    trailing = lexicon.qualifiers_after.longest_at(text, end)
+    if trailing is not None and trailing[0] - end >= 2:
+        # Two-character qualifiers (左右, 以上) follow the currency; 多/余
+        # belong inside the number and are read there.
+        if bound is Bound.EXACT:
+            bound = Bound(_last(trailing[1]))
+        end = trailing[0]
+    if amount.over and bound is Bound.EXACT:
+        bound = Bound.OVER
+    numeral = amount.numeral
+    value, high = numeral.value, numeral.high
+    if numeral.vague:
+        bound = Bound.VAGUE
+    elif low is not None:
+        low_value = _scaled_low(text, low, amount)
+        value, high = low_value, numeral.value
+        bound = Bound.RANGE
+    elif high is not None:
+        bound = Bound.RANGE
+    if value is None and not numeral.vague:
+        return None
+    return (start, end, value, high, currency, bound, role, implied, "money")
+
+
+def _bare_magnitude(text: str, amount: _Amount) -> bool:
+    return all(char in _UNIT_CHARS for char in text[amount.start : amount.end])
+
+
+def _range_follows(text: str, end: int, lexicon: MoneyLexicon) -> bool:
+    separator = lexicon.separators.longest_at(text, end)
+    return separator is not None and _RUN.match(text, separator[0]) is not None
+
+
+def _continues_word(text: str, end: int) -> bool:
+    """Whether the character after an implied amount continues a unit (万平方米, 万人)."""
+    if end >= len(text):
+        return False
+    char = text[end]
+    return char.isalpha() and char not in "的"
+
+
+def _scaled_low(text: str, low: _Amount, high: _Amount) -> Decimal | None:
+    """The low end of a range, with the high end's magnitude when it has none (10-15亿)."""
+    value = low.numeral.value
+    if value is None:
+        return None
+    if text[low.end - 1] in _MAGNITUDES or high.numeral.value is None:
+        return value
+    suffix = ""
+    position = high.end
+    while position > high.start and text[position - 1] in _MAGNITUDES:
+        position -= 1
+        suffix = text[position] + suffix
+    if not suffix:
+        return value
+    try:
+        scale = parse_numeral(suffix).value
+    except ValueError:
+        return value
+    return value * scale if scale is not None else value
+
+
+def _finish(norm: NormalizedText, raw: _Raw) -> Money:
+    start, end, value, high, currency, bound, role, implied, rule_id = raw
+    original_start, original_end = norm.to_original(start, end)
+    return Money(
+        text=norm.original[original_start:original_end],
+        start=original_start,
+        end=original_end,
+        value=value,
+        high=high,
+        currency=currency,
+        bound=bound,
+        role=role,
+        currency_implied=implied,
+        rule_id=rule_id,
+    )

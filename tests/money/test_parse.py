@@ -1,0 +1,243 @@
+"""The MONEY recognizer over plain text: values, currencies, bounds, roles, near misses."""
+
+from __future__ import annotations
+
+import json
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hzner.extractor import Extractor
+from hzner.types import Money
+
+SPECS = Path(__file__).parent.parent / "specs" / "money.jsonl"
+EXTRACTOR = Extractor()
+
+
+def _money(text: str) -> list[Money]:
+    return EXTRACTOR.extract_money(text)
+
+
+def _one(text: str) -> Money:
+    found = _money(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# (text, span, value, currency) with a near miss beside each positive.
+VALUES = [
+    ("总投资510.2亿元", "510.2亿元", "51020000000", "CNY"),
+    ("产值 1465.3 亿 元,同比", "1465.3 亿 元", "146530000000", "CNY"),
+    ("投资1,200万元", "1,200万元", "12000000", "CNY"),
+    ("投资１，２００万元", "１，２００万元", "12000000", "CNY"),
+    ("投资５００万元", "５００万元", "5000000", "CNY"),
+    ("一百二十亿元", "一百二十亿元", "12000000000", "CNY"),
+    ("两千万元", "两千万元", "20000000", "CNY"),
+    ("突破百亿元", "百亿元", "10000000000", "CNY"),
+    ("突破万亿元", "万亿元", "1000000000000", "CNY"),
+    ("1.2万亿元", "1.2万亿元", "1200000000000", "CNY"),
+    ("3千万元", "3千万元", "30000000", "CNY"),
+    ("5百万美元", "5百万美元", "5000000", "USD"),
+    ("1亿2千万元", "1亿2千万元", "120000000", "CNY"),
+    ("壹佰萬元", "壹佰萬元", "1000000", "CNY"),
+    ("一二三四億元", "一二三四億元", "123400000000", "CNY"),
+    ("四五○億元", "四五○億元", "45000000000", "CNY"),
+    ("三八·二億元", "三八·二億元", "3820000000", "CNY"),
+    ("人民币5亿元", "人民币5亿元", "500000000", "CNY"),
+    ("5亿元人民币", "5亿元人民币", "500000000", "CNY"),
+    ("RMB 5亿元", "RMB 5亿元", "500000000", "CNY"),
+    ("出口1.5万亿美元", "1.5万亿美元", "1500000000000", "USD"),
+    ("US$500万", "US$500万", "5000000", "USD"),
+    ("HK$100亿", "HK$100亿", "10000000000", "HKD"),
+    ("￥500万", "￥500万", "5000000", "CNY"),
+    ("3亿欧元", "3亿欧元", "300000000", "EUR"),
+    ("50亿日元", "50亿日元", "5000000000", "JPY"),
+    ("800万英镑", "800万英镑", "8000000", "GBP"),
+    ("2000万港元", "2000万港元", "20000000", "HKD"),
+    ("300亿韩元", "300亿韩元", "30000000000", "KRW"),
+    ("5000万新台币", "5000万新台币", "50000000", "TWD"),
+    ("1亿澳元", "1亿澳元", "100000000", "AUD"),
+    ("每平方米1.5万元", "1.5万元", "15000", "CNY"),
+]
+
+NEAR_MISSES = [
+    "五角大楼",
+    "标准普尔",
+    "电话13812345678",
+    "2019年",
+    "增长10.4%",
+    "7个项目",
+    "189亩",
+    "36.9平方公里",
+    "25岁",
+    "一元化",
+    "多元化发展",
+    "二元结构",
+    "亿元以上项目",
+    "产值超千亿级",
+    "万亿光电子产业集群",
+    "突破千亿大关",
+    "打造千亿产业链",
+    "投资建设12万平方米",
+    "5亿",  # a magnitude with no currency and no cue
+    "人口1200万",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "currency"), VALUES)
+def test_parse_value_and_currency(text: str, span: str, value: str, currency: str) -> None:
+    money = _one(text)
+    assert money.text == span
+    assert text[money.start : money.end] == span
+    assert money.value == Decimal(value)
+    assert money.currency == currency
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_parse_near_miss_is_not_money(text: str) -> None:
+    assert _money(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "bound", "value", "high"),
+    [
+        ("年产值近260亿元", "近260亿元", "about", "26000000000", None),
+        ("3000多万元", "3000多万元", "over", "30000000", None),
+        ("十余亿元", "十余亿元", "over", "1000000000", None),
+        ("经济总量超1876亿元", "超1876亿元", "over", "187600000000", None),
+        ("达1876.77亿元", "1876.77亿元", "exact", "187677000000", None),
+        ("约合5.6亿元", "5.6亿元", "exact", "560000000", None),
+        ("高达30亿元", "30亿元", "exact", "3000000000", None),
+        ("上百亿元", "上百亿元", "over", "10000000000", None),
+        ("不超过5000万元", "不超过5000万元", "under", "50000000", None),
+        ("5亿元左右", "5亿元左右", "about", "500000000", None),
+        ("10亿至15亿元", "10亿至15亿元", "range", "1000000000", "1500000000"),
+        ("10-15亿元", "10-15亿元", "range", "1000000000", "1500000000"),
+        ("10亿到15亿元", "10亿到15亿元", "range", "1000000000", "1500000000"),
+        ("10亿元至15亿元", "10亿元至15亿元", "range", "1000000000", "1500000000"),
+        ("约30亿至40亿美元", "约30亿至40亿美元", "range", "3000000000", "4000000000"),
+        ("2-5亿元以上", "2-5亿元以上", "range", "200000000", "500000000"),
+        ("两三千万元", "两三千万元", "range", "20000000", "30000000"),
+        ("数十亿元", "数十亿元", "vague", None, None),
+        ("几千万元", "几千万元", "vague", None, None),
+    ],
+)
+def test_parse_bound_and_range(
+    text: str, span: str, bound: str, value: str | None, high: str | None
+) -> None:
+    money = _one(text)
+    assert money.text == span
+    assert money.bound.value == bound
+    assert money.value == (None if value is None else Decimal(value))
+    assert money.high == (None if high is None else Decimal(high))
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("总投资5亿元", "investment"),
+        ("年产值15亿元", "output"),
+        ("营业收入3亿元", "revenue"),
+        ("经济总量1876亿元", "gdp"),
+        ("签约金额15亿元", "contract"),
+        ("融资3000万元", "financing"),
+        ("获得补贴300万元", "subsidy"),
+        ("进出口额3000亿元", "trade"),
+        ("税收15亿元", "tax"),
+        ("政策扶持4000万元投资", "investment"),  # the head noun after the amount wins
+        ("光电子产业突破百亿元", "other"),
+        ("研发场地及5000万元研发设备", "other"),
+        ("总投资5亿元,年产值", "investment"),  # the cue after the comma is another clause's
+    ],
+)
+def test_parse_role_from_cue(text: str, role: str) -> None:
+    assert _one(text).role.value == role
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "implied"),
+    [
+        ("总投资5亿", "5亿", True),
+        ("融资3000万,", "3000万", True),
+        ("营收12亿,同比增长", "12亿", True),
+        ("总投资约5亿,建设", "约5亿", True),
+        ("总投资5亿元", "5亿元", False),
+    ],
+)
+def test_parse_implied_currency_under_a_cue(text: str, span: str, implied: bool) -> None:
+    money = _one(text)
+    assert (money.text, money.currency, money.currency_implied) == (span, "CNY", implied)
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("據中央社報導,台積電投資一二三四億元", "TWD"),
+        ("港府宣布投資50億元", "HKD"),
+        ("厦门投资50亿元", "CNY"),
+    ],
+)
+def test_parse_bare_yuan_follows_the_locale(text: str, currency: str) -> None:
+    assert _one(text).currency == currency
+
+
+def test_parse_caller_states_the_yuan_currency() -> None:
+    assert Extractor(yuan="TWD").extract_money("投资50亿元")[0].currency == "TWD"
+
+
+def _spec_cases() -> list[dict[str, Any]]:
+    with SPECS.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.mark.parametrize("case", _spec_cases(), ids=lambda case: case["text"][:20])
+def test_parse_spec_corpus(case: dict[str, Any]) -> None:
+    found = _money(case["text"])
+    got = [
+        {"text": m.text, "start": m.start, "end": m.end,
+         "value": None if m.value is None else str(m.value), "currency": m.currency}
+        for m in found
+    ]  # fmt: skip
+    want = [{key: span[key] for key in ("text", "start", "end", "value", "currency")}
+            for span in case["spans"]]  # fmt: skip
+    for item in want:
+        if item["value"] is not None:
+            item["value"] = str(Decimal(item["value"]))
+    for item in got:
+        if item["value"] is not None:
+            item["value"] = str(Decimal(item["value"]))
+    assert got == want
+
+
+@given(st.text())
+def test_parse_never_raises_and_offsets_slice(text: str) -> None:
+    for money in _money(text):
+        assert text[money.start : money.end] == money.text
+
+
+@settings(max_examples=200)
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789.,亿万千百十元约超多余至-美数几两一二 \n")))
+)
+def test_parse_trigger_text_never_raises(text: str) -> None:
+    for money in _money(text):
+        assert text[money.start : money.end] == money.text
+        assert money.value is None or isinstance(money.value, Decimal)
+
+
+@pytest.mark.parametrize("unit", ["1", "亿", "约", "一二", "1,", "5亿元", "至", "多"])
+def test_parse_linear_time(unit: str) -> None:
+    def timed(size: int) -> float:
+        text = unit * (size // len(unit))
+        start = time.perf_counter()
+        _money(text)
+        return time.perf_counter() - start
+
+    timed(10_000)  # warm up
+    small, large = timed(100_000), timed(200_000)
+    assert large / max(small, 1e-4) < 4
