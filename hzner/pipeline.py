@@ -1,0 +1,287 @@
+"""The spaCy surface: `load()` and the hzner pipeline components.
+
+Three factories, each calling the same pure recognizers as `hzner.extract`:
+``hzner_money``, ``hzner_zones`` and ``hzner_projects``. They are listed
+under the ``spacy_factories`` entry point, so that
+``spacy.blank("zh").add_pipe("hzner_money")`` works without importing hzner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import spacy
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from .errors import Errors
+from .extensions import facts_from_data, get_data, set_extensions
+from .extractor import Extractor
+from .normalize import normalize
+from .projects.tagger import find_projects
+from .rules import RuleSet, RuleSource
+from .types import Money, Park
+
+__all__ = ["MoneyRecognizer", "ProjectTagger", "ZoneLinker", "load"]
+
+LABELS = ("MONEY", "PARK", "PROJECT")
+_RULES_FILE = "rules.jsonl"
+_CFG_FILE = "cfg.json"
+
+
+class _RuleComponent:
+    """What the three components share: their rules, and saving them."""
+
+    #: The rule types this component uses; the others are ignored.
+    rule_types: tuple[str, ...] = ()
+
+    def __init__(self, nlp: Language, name: str, *, defaults: bool, yuan: str | None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.defaults = defaults
+        self.yuan = yuan
+        self._rules: RuleSet | None = None  # read at first use, not at construction
+        self._extractor: Extractor | None = None
+        set_extensions()
+
+    @property
+    def rules(self) -> RuleSet:
+        """The rules in effect (hzner's defaults, unless disabled, plus those added)."""
+        if self._rules is None:
+            base = RuleSet.default() if self.defaults else RuleSet()
+            self._set_rules(base.select(*self.rule_types))
+        assert self._rules is not None
+        return self._rules
+
+    @property
+    def extractor(self) -> Extractor:
+        """The recognizers over the rules in effect (built at first use)."""
+        if self._extractor is None:
+            extractor = Extractor.from_ruleset(self.rules, yuan=self.yuan)
+            self._extractor = extractor
+            return extractor
+        return self._extractor
+
+    def _set_rules(self, rules: RuleSet) -> None:
+        self._rules = rules
+        self._extractor = None
+
+    def add_rules(self, *sources: RuleSource) -> None:
+        """Add rules (paths, mappings or iterables of mappings); others' types are ignored."""
+        added = RuleSet().extend(*sources).select(*self.rule_types)
+        self._set_rules(RuleSet((*self.rules, *added)))
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """Serialize the rules in effect and the settings."""
+        data = {"rules": self.rules.to_jsonl(), "cfg": {"yuan": self.yuan}}
+        return srsly.msgpack_dumps(data)  # type: ignore[no-any-return]
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> _RuleComponent:
+        """Load what `to_bytes` wrote."""
+        loaded = srsly.msgpack_loads(data)
+        self.yuan = loaded["cfg"].get("yuan")
+        self._set_rules(RuleSet.from_jsonl(loaded["rules"], source=self.name))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write ``rules.jsonl`` (the rules in effect) and ``cfg.json``."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / _RULES_FILE).write_text(self.rules.to_jsonl(), encoding="utf-8")
+        srsly.write_json(path / _CFG_FILE, {"yuan": self.yuan})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> _RuleComponent:
+        """Load what `to_disk` wrote; hzner's package data is not read."""
+        path = Path(path)
+        self.yuan = srsly.read_json(path / _CFG_FILE).get("yuan")
+        rules_path = path / _RULES_FILE
+        self._set_rules(RuleSet.from_jsonl(rules_path.read_text(encoding="utf-8"), str(rules_path)))
+        return self
+
+
+def _set_ents(doc: Doc) -> Doc:
+    """Make ``doc.ents`` show hzner's entities, keeping others that do not clash."""
+    data = get_data(doc)
+    wanted: list[tuple[int, int, str]] = [
+        (item["start"], item["end"], item["label"])
+        for key in ("money", "parks", "projects")
+        for item in data[key]
+    ]
+    doc = _aligned(doc, wanted)
+    spans = [doc.char_span(start, end, label=label) for start, end, label in wanted]
+    ours = [span for span in spans if span is not None]
+    others = [ent for ent in doc.ents if ent.label_ not in LABELS]
+    doc.ents = filter_spans(ours + others)
+    return doc
+
+
+def _aligned(doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
+    """Return ``doc``, or a copy split so that every span starts and ends on a token."""
+    starts = {token.idx for token in doc}
+    ends = {token.idx + len(token) for token in doc}
+    cuts = {start for start, _, _ in spans if start not in starts}
+    cuts |= {end for _, end, _ in spans if end not in ends}
+    if not cuts:
+        return doc
+    words: list[str] = []
+    spaces: list[bool] = []
+    for token in doc:
+        piece_start = token.idx
+        for cut in sorted(c for c in cuts if token.idx < c < token.idx + len(token)):
+            words.append(doc.text[piece_start:cut])
+            spaces.append(False)
+            piece_start = cut
+        words.append(doc.text[piece_start : token.idx + len(token)])
+        spaces.append(bool(token.whitespace_))
+    rebuilt = Doc(doc.vocab, words=words, spaces=spaces)
+    rebuilt.user_data.update(doc.user_data)
+    return rebuilt
+
+
+class MoneyRecognizer(_RuleComponent):
+    """Find MONEY: exact value, currency, bound and role."""
+
+    rule_types = (
+        "currency",
+        "qualifier",
+        "range_separator",
+        "money_cue",
+        "scale_word",
+        "locale_cue",
+    )
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the amounts of ``doc`` and add them to ``doc.ents``."""
+        found = self.extractor.extract_money(doc.text)
+        get_data(doc)["money"] = [_plain(money) for money in found]
+        return _set_ents(doc)
+
+
+class ZoneLinker(_RuleComponent):
+    """Find PARK mentions and link them to the reference lists of zones."""
+
+    rule_types = ("zone", "alias", "zone_word", "park_stop", "park_generic")
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the parks of ``doc`` and add them to ``doc.ents``."""
+        found = self.extractor.park_recognizer(normalize(doc.text))
+        get_data(doc)["parks"] = [_plain(park) for park in found]
+        return _set_ents(doc)
+
+
+class ProjectTagger(_RuleComponent):
+    """Find PROJECT mentions and link them to their money, park and status."""
+
+    rule_types = ("project_head", "project_stop", "project_generic", "status_cue")
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the projects of ``doc``; parks inside a project name are absorbed."""
+        data = get_data(doc)
+        facts = facts_from_data(doc.text, data)
+        projects, parks = find_projects(
+            normalize(doc.text), facts.money, facts.parks, self.extractor.project_lexicon
+        )
+        money_index = {id(money): index for index, money in enumerate(facts.money)}
+        park_index = {id(park): index for index, park in enumerate(parks)}
+        data["parks"] = [_plain(park) for park in parks]
+        data["projects"] = [
+            {
+                **project.to_dict(),
+                "rule_id": project.rule_id,
+                "investment_index": None
+                if project.investment is None
+                else money_index[id(project.investment)],
+                "park_index": None if project.park is None else park_index[id(project.park)],
+            }
+            for project in projects
+        ]
+        return _set_ents(doc)
+
+
+def _plain(entity: Money | Park) -> dict[str, Any]:
+    data = entity.to_dict()
+    data["rule_id"] = entity.rule_id
+    if isinstance(entity, Park):
+        data["zone_id"] = entity.zone_id
+        data["candidates"] = list(entity.candidates)
+    return data
+
+
+_CONFIG = {"defaults": True, "yuan": None}
+
+
+@Language.factory("hzner_money", assigns=["doc.ents", "span._.money"], default_config=_CONFIG)
+def make_money(nlp: Language, name: str, defaults: bool, yuan: str | None) -> MoneyRecognizer:
+    """Create the ``hzner_money`` component."""
+    return MoneyRecognizer(nlp, name, defaults=defaults, yuan=yuan)
+
+
+@Language.factory("hzner_zones", assigns=["doc.ents", "span._.park"], default_config=_CONFIG)
+def make_zones(nlp: Language, name: str, defaults: bool, yuan: str | None) -> ZoneLinker:
+    """Create the ``hzner_zones`` component."""
+    return ZoneLinker(nlp, name, defaults=defaults, yuan=yuan)
+
+
+@Language.factory(
+    "hzner_projects",
+    assigns=["doc.ents", "span._.project"],
+    requires=["doc._.facts"],
+    default_config=_CONFIG,
+)
+def make_projects(nlp: Language, name: str, defaults: bool, yuan: str | None) -> ProjectTagger:
+    """Create the ``hzner_projects`` component (add it after the other two)."""
+    return ProjectTagger(nlp, name, defaults=defaults, yuan=yuan)
+
+
+FACTORIES: dict[str, Callable[..., Any]] = {
+    "hzner_money": make_money,
+    "hzner_zones": make_zones,
+    "hzner_projects": make_projects,
+}
+
+
+def load(
+    rules: Iterable[RuleSource] = (),
+    *,
+    segmenter: str = "char",
+    defaults: bool = True,
+    yuan: str | None = None,
+) -> Language:
+    """Build the Chinese pipeline with the hzner components.
+
+    Parameters
+    ----------
+    rules
+        Extra rules (paths, mappings or iterables of mappings), given to
+        every component; each keeps the types it uses.
+    segmenter
+        ``"char"`` (spaCy's model-free character tokens) or ``"pkuseg"``.
+    defaults
+        Start from hzner's own data (the default).
+    yuan
+        The currency of a bare 元; by default told from the text.
+
+    Examples
+    --------
+    >>> nlp = load()
+    >>> [(ent.text, ent.label_) for ent in nlp("总投资5亿元").ents]
+    [('5亿元', 'MONEY')]
+
+    """
+    if segmenter not in ("char", "pkuseg"):
+        raise ValueError(Errors.E030.format(name=segmenter))
+    config = {"nlp": {"tokenizer": {"segmenter": segmenter}}}
+    nlp = spacy.blank("zh", config=config)
+    if segmenter == "pkuseg":
+        nlp.tokenizer.initialize(pkuseg_model="mixed")  # type: ignore[union-attr]
+    settings = {"defaults": defaults, "yuan": yuan}
+    sources = [rules] if isinstance(rules, (str, Path, Mapping)) else list(rules)
+    for name in FACTORIES:
+        component: _RuleComponent = nlp.add_pipe(name, config=settings)  # type: ignore[assignment]
+        if sources:
+            component.add_rules(*sources)
+    return nlp
