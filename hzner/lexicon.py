@@ -145,13 +145,14 @@ class Lexicon(Generic[T]):
 
     """
 
-    __slots__ = ("_ascii_boundaries", "_lengths", "_pattern", "_values")
+    __slots__ = ("_ascii_boundaries", "_last_chars", "_lengths", "_pattern", "_values")
 
     def __init__(self, *, ascii_boundaries: bool = True) -> None:
         self._ascii_boundaries = ascii_boundaries
         self._values: dict[str, tuple[T, ...]] = {}
         self._pattern: re.Pattern[str] | None = None
         self._lengths: tuple[int, ...] = ()
+        self._last_chars: frozenset[str] = frozenset()
 
     def add(self, key: str, value: T) -> None:
         """Add ``value`` under ``key`` (normalized); a value already there is not repeated.
@@ -173,6 +174,7 @@ class Lexicon(Generic[T]):
             # key does not, since values are looked up after matching.
             self._pattern = None
             self._lengths = ()
+            self._last_chars = frozenset()
         self._values[normal] = (*values, value)
 
     def get(self, key: str) -> tuple[T, ...]:
@@ -233,6 +235,9 @@ class Lexicon(Generic[T]):
             return None
         if not self._lengths:
             self._lengths = tuple(sorted({len(key) for key in self._values}, reverse=True))
+            self._last_chars = frozenset(key[-1] for key in self._values)
+        if text[end - 1] not in self._last_chars:
+            return None  # most positions end no key: one set look-up rules them out
         for length in self._lengths:
             start = end - length
             if start < 0:

@@ -68,6 +68,18 @@ class MoneyLexicon:
         return _lexicon(self.rules, "currency", "code", position="before")
 
     @cached_property
+    def after_starts(self) -> frozenset[str]:
+        """First characters of what may follow an amount's number (元, 美元, 至 ...)."""
+        keys = [*self.after.keys(), *self.separators.keys()]
+        return frozenset(key[0] for key in keys)
+
+    @cached_property
+    def before_ends(self) -> frozenset[str]:
+        """Last characters of the currency words written before a number ($, 人民币 ...)."""
+        keys = list(self.before.keys())
+        return frozenset(key[-1] for key in keys) | {" "}
+
+    @cached_property
     def qualifiers_before(self) -> Lexicon[str]:
         """Bound qualifiers before the amount (约, 超过 ...)."""
         return _lexicon(self.rules, "qualifier", "bound", position="before")
@@ -155,6 +167,15 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+def _may_be_money(text: str, start: int, end: int, lexicon: MoneyLexicon) -> bool:
+    """A cheap test that rules out most runs (2019年, 一批, 10.4%) before parsing."""
+    if end < len(text) and text[end] in lexicon.after_starts:
+        return True
+    if text[end - 1] in _MAGNITUDES:
+        return True  # 总投资5亿: money if a cue governs it
+    return start > 0 and text[start - 1] in lexicon.before_ends
+
+
 def _role(text: str, start: int, end: int, lexicon: MoneyLexicon) -> tuple[Role, int | None]:
     """The role of the amount at ``[start, end)`` and where its cue ends.
 
@@ -217,6 +238,9 @@ def find_money(
     consumed = 0
     for run_start, run_end in _runs(text):
         if run_start < consumed:
+            continue
+        if not _may_be_money(text, run_start, run_end, lexicon):
+            pending = None
             continue
         amount = _read_run(text, run_start, run_end)
         if amount is None:
