@@ -11,7 +11,9 @@ from functools import cached_property
 
 from .errors import Errors
 from .money.parse import MoneyLexicon, find_money
+from .lexicon import Lexicon
 from .normalize import normalize
+from .phrases import find_phrases, phrase_lexicon
 from .projects.tagger import ProjectLexicon, find_projects
 from .rules import RuleSet, RuleSource
 from .types import Facts, Money
@@ -86,6 +88,11 @@ class Extractor:
         """The PROJECT word lists, compiled at first use."""
         return ProjectLexicon(self.rules)
 
+    @cached_property
+    def phrases(self) -> Lexicon[tuple[str, str]]:
+        """The user's ``phrase`` rules, compiled at first use."""
+        return phrase_lexicon(self.rules)
+
     def extract_money(self, text: str) -> list[Money]:
         """Find only the amounts of money of ``text``."""
         text = check_text(text, "Extractor.extract_money")
@@ -105,7 +112,9 @@ class Extractor:
         money = find_money(norm, self.money_lexicon, yuan=self.yuan)
         parks = self.park_recognizer(norm)
         projects, parks = find_projects(norm, money, parks, self.project_lexicon)
-        return Facts(text, tuple(money), tuple(parks), tuple(projects))
+        taken = [(entity.start, entity.end) for entity in (*money, *parks, *projects)]
+        others = find_phrases(norm, self.phrases, taken)
+        return Facts(text, tuple(money), tuple(parks), tuple(projects), tuple(others))
 
     def extract_many(self, texts: Iterable[str]) -> Iterator[Facts]:
         """Extract from each text in order: one `Facts` per text, none dropped."""

@@ -22,22 +22,26 @@ from .errors import Errors
 from .extensions import facts_from_data, get_data, set_extensions
 from .extractor import Extractor
 from .normalize import normalize
+from .phrases import find_phrases
 from .projects.tagger import find_projects
 from .rules import RuleSet, RuleSource
 from .types import Money, Park
 
-__all__ = ["MoneyRecognizer", "ProjectTagger", "ZoneLinker", "load"]
+__all__ = ["MoneyRecognizer", "PhraseMatcher", "ProjectTagger", "ZoneLinker", "load"]
 
 LABELS = ("MONEY", "PARK", "PROJECT")
+_KEYS = ("money", "parks", "projects")
 _RULES_FILE = "rules.jsonl"
 _CFG_FILE = "cfg.json"
 
 
 class _RuleComponent:
-    """What the three components share: their rules, and saving them."""
+    """What the three components share: their rules, and saving them.
 
-    #: The rule types this component uses; the others are ignored.
-    rule_types: tuple[str, ...] = ()
+    Each component keeps the whole rule set in effect, so that what it
+    saves reloads on its own, and a rule type shared by two recognizers
+    (zone words serve PARK and PROJECT) cannot drift apart between them.
+    """
 
     def __init__(self, nlp: Language, name: str, *, defaults: bool, yuan: str | None) -> None:
         self.nlp = nlp
@@ -53,7 +57,7 @@ class _RuleComponent:
         """The rules in effect (hzner's defaults, unless disabled, plus those added)."""
         if self._rules is None:
             base = RuleSet.default() if self.defaults else RuleSet()
-            self._set_rules(base.select(*self.rule_types))
+            self._set_rules(base)
         assert self._rules is not None
         return self._rules
 
@@ -71,9 +75,8 @@ class _RuleComponent:
         self._extractor = None
 
     def add_rules(self, *sources: RuleSource) -> None:
-        """Add rules (paths, mappings or iterables of mappings); others' types are ignored."""
-        added = RuleSet().extend(*sources).select(*self.rule_types)
-        self._set_rules(RuleSet((*self.rules, *added)))
+        """Add rules (paths, mappings or iterables of mappings)."""
+        self._set_rules(self.rules.extend(*sources))
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """Serialize the rules in effect and the settings."""
@@ -108,13 +111,14 @@ def _set_ents(doc: Doc) -> Doc:
     data = get_data(doc)
     wanted: list[tuple[int, int, str]] = [
         (item["start"], item["end"], item["label"])
-        for key in ("money", "parks", "projects")
-        for item in data[key]
+        for key in (*_KEYS, "others")
+        for item in data.get(key, ())
     ]
     doc = _aligned(doc, wanted)
     spans = [doc.char_span(start, end, label=label) for start, end, label in wanted]
     ours = [span for span in spans if span is not None]
-    others = [ent for ent in doc.ents if ent.label_ not in LABELS]
+    labels = {label for _, _, label in wanted} | set(LABELS)
+    others = [ent for ent in doc.ents if ent.label_ not in labels]
     doc.ents = filter_spans(ours + others)
     return doc
 
@@ -145,15 +149,6 @@ def _aligned(doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
 class MoneyRecognizer(_RuleComponent):
     """Find MONEY: exact value, currency, bound and role."""
 
-    rule_types = (
-        "currency",
-        "qualifier",
-        "range_separator",
-        "money_cue",
-        "scale_word",
-        "locale_cue",
-    )
-
     def __call__(self, doc: Doc) -> Doc:
         """Find the amounts of ``doc`` and add them to ``doc.ents``."""
         found = self.extractor.extract_money(doc.text)
@@ -164,8 +159,6 @@ class MoneyRecognizer(_RuleComponent):
 class ZoneLinker(_RuleComponent):
     """Find PARK mentions and link them to the reference lists of zones."""
 
-    rule_types = ("zone", "alias", "zone_word", "park_stop", "park_generic")
-
     def __call__(self, doc: Doc) -> Doc:
         """Find the parks of ``doc`` and add them to ``doc.ents``."""
         found = self.extractor.park_recognizer(normalize(doc.text))
@@ -175,8 +168,6 @@ class ZoneLinker(_RuleComponent):
 
 class ProjectTagger(_RuleComponent):
     """Find PROJECT mentions and link them to their money, park and status."""
-
-    rule_types = ("project_head", "project_stop", "project_generic", "status_cue")
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the projects of ``doc``; parks inside a project name are absorbed."""
@@ -199,6 +190,18 @@ class ProjectTagger(_RuleComponent):
             }
             for project in projects
         ]
+        return _set_ents(doc)
+
+
+class PhraseMatcher(_RuleComponent):
+    """Find the phrases of the user's ``phrase`` rules, under their own labels."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the phrases of ``doc`` that do not overlap hzner's entities."""
+        data = get_data(doc)
+        taken = [(item["start"], item["end"]) for key in _KEYS for item in data[key]]
+        found = find_phrases(normalize(doc.text), self.extractor.phrases, taken)
+        data["others"] = [{**mention.to_dict(), "rule_id": mention.rule_id} for mention in found]
         return _set_ents(doc)
 
 
@@ -237,10 +240,17 @@ def make_projects(nlp: Language, name: str, defaults: bool, yuan: str | None) ->
     return ProjectTagger(nlp, name, defaults=defaults, yuan=yuan)
 
 
+@Language.factory("hzner_phrases", assigns=["doc.ents"], default_config=_CONFIG)
+def make_phrases(nlp: Language, name: str, defaults: bool, yuan: str | None) -> PhraseMatcher:
+    """Create the ``hzner_phrases`` component (user labels from ``phrase`` rules)."""
+    return PhraseMatcher(nlp, name, defaults=defaults, yuan=yuan)
+
+
 FACTORIES: dict[str, Callable[..., Any]] = {
     "hzner_money": make_money,
     "hzner_zones": make_zones,
     "hzner_projects": make_projects,
+    "hzner_phrases": make_phrases,
 }
 
 

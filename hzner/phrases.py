@@ -1,0 +1,53 @@
+"""User labels: literal phrases from ``phrase`` rules.
+
+A ``phrase`` rule adds a label of the user's own (FUND, ORG ...) with a
+literal pattern, matched leftmost-longest on the normalized text like every
+other word list. A phrase that overlaps a MONEY, PARK or PROJECT span is
+dropped: hzner's own entities win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .lexicon import Lexicon
+from .normalize import NormalizedText
+from .rules import RuleSet
+from .types import Mention
+
+__all__ = ["phrase_lexicon", "find_phrases"]
+
+
+def phrase_lexicon(rules: RuleSet) -> Lexicon[tuple[str, str]]:
+    """Compile the ``phrase`` rules into ``pattern -> (label, id)``."""
+    lexicon: Lexicon[tuple[str, str]] = Lexicon()
+    for rule in rules.of("phrase"):
+        lexicon.add(rule["pattern"], (rule["label"], rule["id"]))
+    return lexicon
+
+
+def find_phrases(
+    norm: NormalizedText,
+    lexicon: Lexicon[tuple[str, str]],
+    taken: Iterable[tuple[int, int]] = (),
+) -> list[Mention]:
+    """Find the phrases of ``norm`` that do not overlap the ``taken`` original spans."""
+    if not len(lexicon):
+        return []
+    occupied = sorted(taken)
+    found: list[Mention] = []
+    for start, end, values in lexicon.finditer(norm.text):
+        original_start, original_end = norm.to_original(start, end)
+        if any(a < original_end and original_start < b for a, b in occupied):
+            continue
+        label, rule_id = values[-1]
+        found.append(
+            Mention(
+                norm.original[original_start:original_end],
+                original_start,
+                original_end,
+                label,
+                rule_id or f"phrase:{label}",
+            )
+        )
+    return found
