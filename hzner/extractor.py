@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from .errors import Errors
-from .money.parse import MoneyLexicon, find_money
 from .lexicon import Lexicon
+from .money.parse import MoneyLexicon, find_money
 from .normalize import normalize
 from .phrases import find_phrases, phrase_lexicon
 from .projects.tagger import ProjectLexicon, find_projects

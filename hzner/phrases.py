@@ -15,7 +15,7 @@ from .normalize import NormalizedText
 from .rules import RuleSet
 from .types import Mention
 
-__all__ = ["phrase_lexicon", "find_phrases"]
+__all__ = ["find_phrases", "phrase_lexicon"]
 
 
 def phrase_lexicon(rules: RuleSet) -> Lexicon[tuple[str, str]]:
