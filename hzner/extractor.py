@@ -112,7 +112,8 @@ class Extractor:
         money = find_money(norm, self.money_lexicon, yuan=self.yuan)
         parks = self.park_recognizer(norm)
         projects, parks = find_projects(norm, money, parks, self.project_lexicon)
-        taken = [(entity.start, entity.end) for entity in (*money, *parks, *projects)]
+        taken = [(m.start, m.end) for m in money] + [(p.start, p.end) for p in parks]
+        taken += [(project.start, project.end) for project in projects]
         others = find_phrases(norm, self.phrases, taken)
         return Facts(text, tuple(money), tuple(parks), tuple(projects), tuple(others))
 
