@@ -7,12 +7,12 @@ import time
 from collections.abc import Callable
 from decimal import Decimal
 
-import numeral_forms as forms
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from hzner.numerals import NUMERAL_CHARS, Numeral, parse_number, parse_numeral
+from tests import numeral_forms as forms
 
 # --- tables -----------------------------------------------------------------
 
@@ -210,6 +210,10 @@ ABBREVIATED_MISSES = [
     "十万五",
     "一百五万",
     "一百七八",  # no abbreviated range
+    "一千万四",  # only after a digit right before 万/亿
+    "五百万二",
+    "三千亿四",
+    "两万亿五",
 ]
 
 FRACTIONS = [
@@ -246,6 +250,7 @@ RANGE_MISSES = [
     "两三",
     "两三千五百万",  # nothing after the range but units
     "三四五十万",
+    "廿两三",  # 两 is no ones digit
 ]
 
 VAGUE = [
