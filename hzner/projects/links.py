@@ -1,0 +1,323 @@
+"""The text around a project: sentences, clauses, cues, and the links they give.
+
+A project carries what its own sentence says of it (SPEC.md, PROJECT, Links):
+its status, its own investment and its park. The next sentence counts too
+when it refers back (该项目, 该人才小镇; dev README decision 12). Every look
+around a mention is cut to `WINDOW` characters, so the work per mention is
+bounded and a whole pass stays linear in the length of the text.
+
+All offsets here are offsets into the normalized view (`hzner.normalize`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+from ..normalize import NormalizedText
+from ..types import Money, Park, Role, Status
+
+__all__ = ["WINDOW", "Context", "Links", "Located", "has_count", "is_name_char", "locate"]
+
+#: How far (in view characters) a link may reach from its mention.
+WINDOW = 200
+# SPEC: a sentence runs up to 。, ! or ? (the view has ASCII ! and ?).
+_TERMINATORS = frozenset("。!?")
+# Clause marks: commas, colons, semicolons and quotes; 、 is not one, since
+# it joins the items of one enumeration inside a clause.
+_CLAUSE_MARKS = frozenset(",;:\"'\u201c\u201d\u2018\u2019「」『』") | _TERMINATORS
+_QUOTES = frozenset("\"'\u201d\u2019」』")
+# A quotation ending in 。 and its attribution (……完成。"长通…负责人表示。) are
+# one assertion: the attribution, a short clause, joins the quote's sentence.
+_ATTRIBUTION = 40
+# Counts (7个项目, 七大项目) and dates (2019年) are not part of a name: a
+# numeral followed by a classifier, or digits followed by a date unit.
+_NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千万几数")
+_CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件")
+_DATE_UNITS = frozenset("年月日号")
+_NAME_EXTRA = frozenset("()·-&+ ")
+# A back-reference's 该 stands at most this far before its head (该人才小镇).
+_ANAPHOR_GAP = 8
+
+#: What a project's sentence says of it: status, own investment, park.
+Links = tuple[Status | None, Money | None, Park | None]
+
+
+def is_name_char(char: str, before: str = "") -> bool:
+    """Tell whether ``char`` can be part of a name: CJK, ASCII letters and digits, ``()·-&+``.
+
+    A ``.`` counts when the character ``before`` it is a digit (第10.5代).
+    """
+    if char == ".":
+        return before.isascii() and before.isdigit()
+    if char in _NAME_EXTRA:
+        return True
+    if char.isascii():
+        return char.isalnum()
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def has_count(text: str, index: int, *, dates: bool = True) -> bool:
+    """Tell whether ``text[index]`` closes a count (7个, 七大) or, if ``dates``, a date (2019年)."""
+    if index <= 0:
+        return False
+    char, before = text[index], text[index - 1]
+    if char in _CLASSIFIERS:
+        return before in _NUMERALS
+    return dates and char in _DATE_UNITS and before.isascii() and before.isdigit()
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An entity given to the tagger (MONEY or PARK) with its span in the view."""
+
+    start: int
+    end: int
+    entity: Money | Park
+
+
+def locate(entities: Sequence[Money | Park], norm: NormalizedText) -> list[Located]:
+    """Pair each entity (original offsets) with its span in the view, sorted by start."""
+    located: list[Located] = []
+    for entity in entities:
+        if not 0 <= entity.start < entity.end <= len(norm.original):
+            continue
+        start = norm.to_view(entity.start)
+        end = norm.to_view(entity.end - 1) + 1
+        if start < end:
+            located.append(Located(start, end, entity))
+    located.sort(key=lambda item: (item.start, item.end))
+    return located
+
+
+def _starts(text: str, marks: frozenset[str], merge_quotes: bool) -> list[int]:
+    """Find the starts of the sentences (or clauses) of ``text``, in one bounded pass."""
+    starts = [0]
+    for index, char in enumerate(text):
+        if char not in marks:
+            continue
+        after = index + 1
+        if merge_quotes and char in _TERMINATORS and after < len(text) and text[after] in _QUOTES:
+            # Look ahead a bounded stretch for the end of a short attribution.
+            stop = min(len(text), after + 1 + _ATTRIBUTION)
+            if any(text[j] in _TERMINATORS for j in range(after + 1, stop)):
+                continue
+        if after < len(text) and starts[-1] != after:
+            starts.append(after)
+    return starts
+
+
+def _unit(starts: list[int], length: int, pos: int) -> tuple[int, int]:
+    index = bisect.bisect_right(starts, pos) - 1
+    end = starts[index + 1] if index + 1 < len(starts) else length
+    return starts[index], end
+
+
+@dataclass
+class Context:
+    """The view text of one document and what was found in it, indexed for look-ups.
+
+    Parameters
+    ----------
+    text
+        The normalized view.
+    cues
+        Status cues ``(start, end, status or None)``, sorted.
+    heads
+        Every head occurrence ``(start, end)``, sorted.
+    money, parks
+        The given entities with their view spans, sorted by start.
+
+    """
+
+    text: str
+    cues: list[tuple[int, int, Status | None]]
+    heads: list[tuple[int, int]]
+    money: list[Located]
+    parks: list[Located]
+    occupied: bytearray = field(init=False)
+    sentences: list[int] = field(init=False)
+    clauses: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.occupied = bytearray(len(self.text))
+        self.sentences = _starts(self.text, _TERMINATORS, True)
+        self.clauses = _starts(self.text, _CLAUSE_MARKS, False)
+        self._cue_starts = [cue[0] for cue in self.cues]
+        self._head_starts = [head[0] for head in self.heads]
+        self._money_starts = [item.start for item in self.money]
+        self._park_starts = [item.start for item in self.parks]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Return the span of the sentence holding ``pos``."""
+        return _unit(self.sentences, len(self.text), pos)
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """Return the span of the clause holding ``pos``."""
+        return _unit(self.clauses, len(self.text), pos)
+
+    def occupy(self, start: int, end: int) -> None:
+        """Mark a project span, so that cues and parks inside it are not read as context."""
+        self.occupied[start:end] = b"\x01" * (end - start)
+
+    def is_free(self, start: int, end: int) -> bool:
+        """Tell whether no project covers any character of ``[start, end)``."""
+        return not any(self.occupied[start:end])
+
+    def heads_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the head occurrences lying inside ``[start, end)``."""
+        first = bisect.bisect_left(self._head_starts, start)
+        last = bisect.bisect_left(self._head_starts, end)
+        return [head for head in self.heads[first:last] if head[1] <= end]
+
+    def _window(self, start: int, end: int, unit: tuple[int, int]) -> tuple[int, int]:
+        return max(unit[0], start - WINDOW), min(unit[1], end + WINDOW)
+
+    def has_real_cue(self, start: int, end: int) -> bool:
+        """Tell whether the clause of ``[start, end)`` has, outside it, a cue with a real status."""
+        return self._nearest_cue(start, end, self.clause(start), True) is not None
+
+    def nearest_cue(self, start: int, end: int) -> Status | None:
+        """Return the status the text asserts of ``[start, end)``, from its nearest cue.
+
+        In the clause the predicate after the mention comes first (去年落地的
+        X项目已经竣工 is completed), then a verb before it (引进X); any cue
+        counts there, so future wording (将, 达产后, 意向) gives None. In the
+        rest of the sentence only a cue with a real status counts, since a 计划
+        in another clause is about something else (……按原计划完成。"X负责人表示).
+        """
+        clause = self.clause(start)
+        for low, high, real in (
+            (end, clause[1], False),
+            (clause[0], start, False),
+            (*self.sentence(start), True),
+        ):
+            best = self._nearest_cue(start, end, (low, high), real)
+            if best is not None:
+                return best[2]
+        return None
+
+    def _nearest_cue(
+        self, start: int, end: int, unit: tuple[int, int], real: bool
+    ) -> tuple[int, int, Status | None] | None:
+        low, high = self._window(start, end, unit)
+        first = bisect.bisect_left(self._cue_starts, low)
+        last = bisect.bisect_left(self._cue_starts, high)
+        best: tuple[int, int, Status | None] | None = None
+        best_distance = len(self.text) + 1
+        for cue in self.cues[first:last]:
+            cue_start, cue_end, status = cue
+            inside = cue_start < end and start < cue_end
+            if inside or cue_end > high or self.occupied[cue_start] or (real and status is None):
+                continue
+            distance = start - cue_end if cue_end <= start else cue_start - end
+            if distance < best_distance:
+                best, best_distance = cue, distance
+        return best
+
+    def investment(self, start: int, end: int) -> Money | None:
+        """Return the project's own MONEY with role investment: nearest in clause, then sentence.
+
+        An amount is not the project's own when another head (7个项目) or a
+        count stands between them (dev README decision 15). The clause comes
+        first: A项目投资30亿元,B项目投资50亿元.
+        """
+        low, high = self._window(start, end, self.sentence(start))
+        clause = self.clause(start)
+        first = bisect.bisect_left(self._money_starts, low)
+        last = bisect.bisect_left(self._money_starts, high)
+        best: Money | None = None
+        best_key = (2, len(self.text))
+        for item in self.money[first:last]:
+            money = item.entity
+            if not isinstance(money, Money) or money.role is not Role.INVESTMENT:
+                continue
+            if item.end > high or (item.start < end and start < item.end):
+                continue
+            gap = (item.end, start) if item.end <= start else (end, item.start)
+            key = (0 if clause[0] <= item.start < clause[1] else 1, gap[1] - gap[0])
+            if key >= best_key or self._separated(*gap, (start, end)):
+                continue
+            # The amount's own clause counting projects (5个项目总投资50亿元).
+            if self._separated(self.clause(item.start)[0], item.start, (start, end)):
+                continue
+            best, best_key = money, key
+        return best
+
+    def _separated(self, low: int, high: int, mention: tuple[int, int]) -> bool:
+        """Tell whether ``[low, high)`` has a count or a head outside the mention."""
+        low = max(low, high - WINDOW)
+        heads = self.heads_in(low, high)
+        if any(head[1] <= mention[0] or head[0] >= mention[1] for head in heads):
+            return True
+        return any(has_count(self.text, index, dates=False) for index in range(low + 1, high))
+
+    def park(self, start: int, end: int) -> Park | None:
+        """Return the park of the mention: in its clause first, then the nearest before it.
+
+        A park just before the name (走进…沙文生态科技产业园的X) is where the
+        project is; so is one after it in its clause (落户西部(重庆)科学城).
+        Failing that, it is the park of the sentence that signs, hosts or
+        introduces it, which news writes before the project (成都高新区签约…).
+        A park absorbed into a project name is not a candidate.
+        """
+        low, high = self._window(start, end, self.sentence(start))
+        clause = self.clause(start)
+        first = bisect.bisect_left(self._park_starts, low)
+        last = bisect.bisect_left(self._park_starts, high)
+        best: Park | None = None
+        best_key = (2, 2, len(self.text))
+        for item in self.parks[first:last]:
+            park = item.entity
+            if not isinstance(park, Park) or item.end > high or self.occupied[item.start]:
+                continue
+            before = item.end <= start
+            if not before and item.start < end:
+                continue
+            distance = start - item.end if before else item.start - end
+            key = (0 if clause[0] <= item.start < clause[1] else 1, 0 if before else 1, distance)
+            if key < best_key:
+                best, best_key = park, key
+        return best
+
+    def anaphor(self, sentence_end: int, prefixes: Lexicon[str]) -> tuple[int, int] | None:
+        """Find a back-reference (该项目, 该人才小镇) in the sentence starting at ``sentence_end``.
+
+        It must come before any project named in that sentence.
+        """
+        text = self.text
+        if sentence_end >= len(text):
+            return None
+        low, high = self.sentence(sentence_end)
+        high = min(high, low + WINDOW)
+        named = next((i for i in range(low, high) if self.occupied[i]), high)
+        for head_start, head_end in self.heads_in(low, named):
+            pos = head_start
+            while pos >= max(low, head_start - _ANAPHOR_GAP):
+                hit = prefixes.longest_ending_at(text, pos)
+                if hit is not None and hit[0] >= low:
+                    return hit[0], head_end
+                if pos == 0 or not is_name_char(text[pos - 1]):
+                    break
+                pos -= 1
+        return None
+
+    def links(
+        self, start: int, end: int, *, several: bool, anaphor: tuple[int, int] | None
+    ) -> Links:
+        """Return the links of a mention (or of a whole enumeration when ``several``).
+
+        An enumeration gets no investment: its amount is a total (投资4.6亿元
+        吸引…等项目). What the mention's own sentence lacks is taken from the
+        sentence that refers back to it, if any.
+        """
+        status = self.nearest_cue(start, end)
+        money = None if several else self.investment(start, end)
+        park = self.park(start, end)
+        if anaphor is not None:
+            status = status or self.nearest_cue(*anaphor)
+            money = money or self.investment(*anaphor)
+            park = park or self.park(*anaphor)
+        return status, money, park

@@ -1,0 +1,445 @@
+"""Find PROJECT mentions in a normalized text and link them (SPEC.md, PROJECT).
+
+A project name ends at a head: 项目 when the text has it, else a facility
+head (基地 中心 小镇 总部 …). It starts at its first naming word, found by
+walking left from the head over name characters until a boundary:
+punctuation, a count or date (7个, 2019年), a stop word (的 在 签约 引进 此次
+…, longest match), a MONEY, the end of an earlier 项目, or the start of the
+text. Company names, places, generations (第6代), products, Latin letters and
+a PARK at the start of the name are kept; that PARK is then absorbed.
+
+Three kinds of candidates, in order of trust:
+
+1. every item of an enumeration ending in 等…项目 (A、B和C等重大项目), whatever
+   its head (SPEC; dev README decision 9);
+2. a name ending in 项目, unless generic (重大项目, 一批…项目, 生物医药产业项目);
+3. a name ending in a facility head, only when its clause has a status cue
+   (加快科学会堂建设, 科技人才小镇…施工) or the same name was accepted
+   elsewhere in the text: a bare 中心 or 基地 is far more often a function
+   (打造…科技创新中心) than a project. Items of an enumeration that ends in
+   another head (…等配套, …等技术创新平台) are not projects (decision 10).
+
+Every walk is capped, so the whole pass is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from ..lexicon import Lexicon
+from ..normalize import NormalizedText
+from ..rules import RuleSet
+from ..types import Money, Park, Project, Status
+from .links import Context, Links, has_count, is_name_char, locate
+
+__all__ = ["ProjectLexicon", "find_projects"]
+
+# SPEC: "ends at 项目 when the text has it"; an earlier 项目 also closes a name
+# on the left (重要投资项目泽璟新药生产基地建设项目 is 泽璟…项目).
+_PROJECT_WORD = "项目"
+# SPEC: enumerations that end in 等…项目. At most _ETC_GAP characters, opening
+# with a generic word (一大批, 相关, 重大), stand between 等 and the head.
+_ETC = "等"
+_ETC_GAP = 8
+# What joins enumeration items besides 、. A conjunction after an attributive
+# suffix joins two modifiers of one item (宸鸿穿戴式及3D触控模块), not two items.
+_CONJUNCTIONS = ("以及", "和", "与", "及")
+_ATTRIBUTIVE = frozenset("式型性")
+# Caps: a name is at most _MAX_NAME view characters (the longest in the dev
+# set has 29), an enumeration at most _MAX_LIST.
+_MAX_NAME = 48
+_MAX_LIST = 240
+# Generic words longer than this are whole names (企业总部基地), never parts.
+_LONGEST_GENERIC = 6
+
+
+def _lexicon(rules: RuleSet, rule_type: str, field: str) -> Lexicon[str]:
+    lexicon: Lexicon[str] = Lexicon()
+    for rule in rules.of(rule_type):
+        lexicon.add(rule["word"], rule[field])
+    return lexicon
+
+
+@dataclass(frozen=True)
+class ProjectLexicon:
+    """The PROJECT word lists of a rule set, each compiled at first use.
+
+    Parameters
+    ----------
+    rules
+        The rule set: ``project_head``, ``project_stop``, ``project_generic``
+        and ``status_cue`` rules, and ``zone_word`` rules (a head inside a
+        zone word, as 园 in 产业园, makes no project).
+
+    Examples
+    --------
+    >>> lexicon = ProjectLexicon(RuleSet.default())
+    >>> "项目" in lexicon.heads and "该" in lexicon.anaphors
+    True
+
+    """
+
+    rules: RuleSet
+
+    @cached_property
+    def heads(self) -> Lexicon[str]:
+        """Head words: 项目 and its compounds, and the facility heads."""
+        return _lexicon(self.rules, "project_head", "word")
+
+    @cached_property
+    def stops(self) -> Lexicon[str]:
+        """Words that end a name on the left."""
+        return _lexicon(self.rules, "project_stop", "word")
+
+    @cached_property
+    def generic(self) -> Lexicon[str]:
+        """Words and names that are not projects."""
+        return _lexicon(self.rules, "project_generic", "word")
+
+    @cached_property
+    def cues(self) -> Lexicon[str]:
+        """Status cues, each with its status or ``"none"``; a later rule wins."""
+        return _lexicon(self.rules, "status_cue", "status")
+
+    @cached_property
+    def zone_words(self) -> Lexicon[str]:
+        """The PARK zone words, so that heads never turn a park into a project."""
+        return _lexicon(self.rules, "zone_word", "kind")
+
+    @cached_property
+    def head_words(self) -> frozenset[str]:
+        """The head words as a set."""
+        return frozenset(self.heads.keys())
+
+    @cached_property
+    def generic_words(self) -> frozenset[str]:
+        """The generic words as a set, for segmenting a name into them."""
+        return frozenset(self.generic.keys())
+
+    @cached_property
+    def determiners(self) -> frozenset[str]:
+        """Words both stop and generic (一批, 一系列): what follows them is a class."""
+        return frozenset(self.stops.keys()) & frozenset(self.generic.keys())
+
+    @cached_property
+    def anaphors(self) -> Lexicon[str]:
+        """Back-reference prefixes, read off generic entries stop+head (该项目 gives 该)."""
+        found: Lexicon[str] = Lexicon()
+        for word in self.generic_words:
+            for head in self.head_words:
+                prefix = word[: -len(head)]
+                if word.endswith(head) and prefix and prefix in self.stops:
+                    found.add(prefix, prefix)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    rank: int  # 0 enumeration item, 1 项目 head, 2 facility head
+    rule_id: str
+    group: tuple[int, int]  # where links are read from: the whole enumeration, or the name
+    gated: bool = True
+
+
+def _is_name(name: str) -> bool:
+    return len(name) >= 2 and any(char.isalpha() for char in name)
+
+
+class _Scanner:
+    """Candidate finding over one view text."""
+
+    def __init__(self, ctx: Context, lexicon: ProjectLexicon) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.lexicon = lexicon
+        self.park_end = {item.end: item.start for item in ctx.parks}
+        self.money_end = {item.end for item in ctx.money}
+        self.in_zone = bytearray(len(self.text))
+        spans = [(item.start, item.end) for item in ctx.parks]
+        spans += [(start, end) for start, end, _ in lexicon.zone_words.finditer(self.text)]
+        for start, end in spans:
+            self.in_zone[start:end] = b"\x01" * (end - start)
+        self.project_etcs: set[int] = set()
+
+    def _closes(self, pos: int, end: int) -> str | None:
+        """Say what ends a name at ``pos`` walking left: a stop word, "" (hard stop) or None."""
+        text = self.text
+        if pos in self.money_end:
+            return ""
+        if pos != end and pos >= 2 and text[pos - 2 : pos] == _PROJECT_WORD:
+            return ""
+        stop = self.lexicon.stops.longest_ending_at(text, pos)
+        if stop is not None:
+            return text[stop[0] : pos]
+        before = text[pos - 2] if pos >= 2 else ""
+        char = text[pos - 1]
+        if char == _ETC or not is_name_char(char, before) or has_count(text, pos - 1):
+            return ""
+        return None
+
+    def walk(self, end: int) -> tuple[int, str] | None:
+        """Walk left from a head at ``end``: ``(name start, stop word or "")``, None if capped."""
+        pos, depth = end, 0
+        while pos > 0:
+            if end - pos > _MAX_NAME:
+                return None
+            if pos in self.park_end:
+                pos = self.park_end[pos]
+                continue
+            closed = self._closes(pos, -1)
+            if closed is not None:
+                return pos, closed
+            char = self.text[pos - 1]
+            if char == "(" and depth == 0:
+                return pos, ""
+            depth += (char == ")") - (char == "(")
+            pos -= 1
+        return pos, ""
+
+    def generic(self, start: int, name_end: int, end: int, stop: str) -> bool:
+        """Tell whether the name ``[start, name_end)`` + head ``[name_end, end)`` is generic."""
+        text, lexicon = self.text, self.lexicon
+        if stop in lexicon.determiners or text[start:end] in lexicon.generic_words:
+            return True
+        if text[start:name_end] in lexicon.head_words:  # 生产线项目, 基地项目
+            return True
+        if text[name_end:end].endswith(_PROJECT_WORD):
+            # 生物医药产业项目: the name ends in a word that the generic list
+            # pairs with 项目 (产业项目), so it names a kind of project.
+            keys = self.lexicon.generic_words
+            for size in range(1, min(_LONGEST_GENERIC, name_end - start) + 1):
+                if text[name_end - size : name_end] + _PROJECT_WORD in keys:
+                    return True
+        return self._made_of_generic(start, name_end)
+
+    def _made_of_generic(self, start: int, end: int) -> bool:
+        """Tell whether ``text[start:end]`` is two or more generic words (科学创新, 相关重大).
+
+        One field word alone still names a building (科学会堂), so it takes two.
+        Read right to left, longest word first, over a bounded name.
+        """
+        words, pos, keys = 0, end, self.lexicon.generic_words
+        while pos > start:
+            sizes = range(min(_LONGEST_GENERIC, pos - start), 0, -1)
+            size = next((n for n in sizes if self.text[pos - n : pos] in keys), 0)
+            if not size:
+                return False
+            words, pos = words + 1, pos - size
+        return words >= 2
+
+    def etc_before(self, head: int) -> int | None:
+        """Find the 等 that makes the 项目 head at ``head`` close an enumeration, if any."""
+        text, lexicon = self.text, self.lexicon
+        for index in range(head - 1, max(-1, head - 1 - _ETC_GAP), -1):
+            if text[index] == _ETC:
+                gap = index + 1
+                # 等项目, 等一大批医疗项目, 等12个项目
+                opens = gap == head or text[gap].isdigit() or lexicon.generic.longest_at(text, gap)
+                return index if opens or lexicon.stops.longest_at(text, gap) else None
+            if not is_name_char(text[index]):
+                return None
+        return None
+
+    def _conjunction(self, pos: int, right: int) -> int:
+        text = self.text
+        for word in _CONJUNCTIONS:
+            before = pos - len(word) - 1
+            if pos == right or before < 0 or text[before + 1 : pos] != word:
+                continue
+            if is_name_char(text[before]) and text[before] not in _ATTRIBUTIVE:
+                return len(word)
+        return 0
+
+    def items(self, etc: int) -> list[tuple[int, int]]:
+        """Split the enumeration closed by the 等 at ``etc`` into items, left to right."""
+        text = self.text
+        items: list[tuple[int, int]] = []
+        right = pos = etc
+        while pos > 0 and etc - pos <= _MAX_LIST and right - pos <= _MAX_NAME:
+            if text[pos - 1] == "、":
+                items.append((pos, right))
+                right = pos = pos - 1
+                continue
+            joined = self._conjunction(pos, right)
+            if joined:
+                items.append((pos, right))
+                right = pos = pos - joined
+                continue
+            if pos in self.park_end:
+                pos = self.park_end[pos]
+                continue
+            if self._closes(pos, right) is not None:
+                break
+            pos -= 1
+        else:
+            if pos > 0:  # capped: the open item has no left boundary
+                pos = -1
+        if pos >= 0:
+            items.append((pos, right))
+        # An item that is only a generic word, a head or a park names no project.
+        lexicon = self.lexicon
+        return [
+            (start, end)
+            for start, end in reversed(items)
+            if _is_name(text[start:end])
+            and text[start:end] not in lexicon.generic_words
+            and text[start:end] not in lexicon.head_words
+            and self.park_end.get(end) != start
+        ]
+
+    def project_candidates(self, heads: list[tuple[int, int, str]]) -> list[_Candidate]:
+        """Find the enumeration items and the names that end in 项目."""
+        found: list[_Candidate] = []
+        for start, end, word in heads:
+            if not word.endswith(_PROJECT_WORD) or any(self.in_zone[start:end]):
+                continue
+            etc = self.etc_before(start)
+            if etc is not None:
+                self.project_etcs.add(etc)
+                items = self.items(etc)
+                if items:
+                    group = (items[0][0], end)
+                    found.extend(_Candidate(s, e, 0, "enumeration", group) for s, e in items)
+                continue
+            walked = self.walk(start)
+            if walked is None or not _is_name(self.text[walked[0] : start]):
+                continue
+            if not self.generic(walked[0], start, end, walked[1]):
+                found.append(_Candidate(walked[0], end, 1, f"head:{word}", (walked[0], end)))
+        return found
+
+    def facility_candidates(self, heads: list[tuple[int, int, str]]) -> list[_Candidate]:
+        """Find the names that end in a facility head (call after `project_candidates`)."""
+        text, lexicon = self.text, self.lexicon
+        found: list[_Candidate] = []
+        for start, end, word in heads:
+            if word.endswith(_PROJECT_WORD) or any(self.in_zone[start:end]):
+                continue
+            # 生产线项目: the 项目 name covers it; 中心有限责任公司: a company.
+            if lexicon.heads.longest_at(text, end) or lexicon.generic.longest_at(text, end):
+                continue
+            # …等重大工程, …等技术创新平台: an enumeration closed by another head
+            # (dev README decision 10), or an item of one.
+            if self.etc_before(start) is not None or self._in_other_list(end):
+                continue
+            walked = self.walk(start)
+            if walked is None or not _is_name(text[walked[0] : start]):
+                continue
+            if self.generic(walked[0], start, end, walked[1]):
+                continue
+            gated = self.ctx.has_real_cue(walked[0], end)
+            found.append(_Candidate(walked[0], end, 2, f"head:{word}", (walked[0], end), gated))
+        return found
+
+    def _in_other_list(self, end: int) -> bool:
+        """Tell whether the name ending at ``end`` is an item of a list closed by 等+other head."""
+        text = self.text
+        for index in range(end, min(len(text) - 1, end + _MAX_NAME)):
+            char = text[index]
+            if char == _ETC:
+                return index not in self.project_etcs and is_name_char(text[index + 1])
+            if char != "、" and not is_name_char(char):
+                return False
+        return False
+
+
+def _resolve(ctx: Context, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep non-overlapping candidates, most trusted first, then same-name mentions."""
+    accepted: list[_Candidate] = []
+    # At one start the longer name wins (苏州中心购物广场 over 苏州中心).
+    for candidate in sorted(candidates, key=lambda c: (c.rank, c.start, -c.end)):
+        if candidate.gated and ctx.is_free(candidate.start, candidate.end):
+            ctx.occupy(candidate.start, candidate.end)
+            accepted.append(candidate)
+    # 科技人才小镇就是贵阳高新区又一人才力作: no cue, but the name was accepted.
+    names = {ctx.text[c.start : c.end] for c in accepted}
+    for candidate in candidates:
+        if candidate.gated or ctx.text[candidate.start : candidate.end] not in names:
+            continue
+        if ctx.is_free(candidate.start, candidate.end):
+            ctx.occupy(candidate.start, candidate.end)
+            rule_id = candidate.rule_id.replace("head:", "same-name:", 1)
+            accepted.append(replace(candidate, rule_id=rule_id))
+    accepted.sort(key=lambda c: c.start)
+    return accepted
+
+
+def _links(ctx: Context, accepted: list[_Candidate], prefixes: Lexicon[str]) -> list[Links]:
+    """Link each accepted candidate; the items of one enumeration share their links."""
+    by_group: dict[tuple[int, int], Links] = {}
+    for index, candidate in enumerate(accepted):
+        if candidate.group in by_group:
+            continue
+        several = candidate.rank == 0
+        sentence_end = ctx.sentence(candidate.start)[1]
+        later = accepted[index + 1].start if index + 1 < len(accepted) else len(ctx.text)
+        # The next sentence's 该项目 refers to the nearest named mention: the
+        # last one of this sentence, and never to an enumeration.
+        anaphor = None if several or later < sentence_end else ctx.anaphor(sentence_end, prefixes)
+        by_group[candidate.group] = ctx.links(*candidate.group, several=several, anaphor=anaphor)
+    return [by_group[candidate.group] for candidate in accepted]
+
+
+def find_projects(
+    norm: NormalizedText,
+    money: Sequence[Money],
+    parks: Sequence[Park],
+    lexicon: ProjectLexicon,
+) -> tuple[list[Project], list[Park]]:
+    """Find the projects of ``norm`` and link them to the given money and parks.
+
+    Parameters
+    ----------
+    norm
+        The normalized text.
+    money, parks
+        The MONEY and PARK entities of the text, with offsets into
+        ``norm.original``.
+    lexicon
+        The PROJECT word lists.
+
+    Returns
+    -------
+    tuple[list[Project], list[Park]]
+        The projects, sorted by start, with offsets into ``norm.original``;
+        and the parks that remain once those inside a project name are
+        absorbed (贵阳高新区铝合金门窗高端制造基地 is one PROJECT).
+
+    Examples
+    --------
+    >>> from hzner.normalize import normalize
+    >>> lexicon = ProjectLexicon(RuleSet.default())
+    >>> norm = normalize("长通智能制造产业基地项目于3月开工。")
+    >>> projects, _ = find_projects(norm, [], [], lexicon)
+    >>> [(p.text, p.status.value if p.status else None) for p in projects]
+    [('长通智能制造产业基地项目', 'started')]
+
+    """
+    text = norm.text
+    heads = [(start, end, values[-1]) for start, end, values in lexicon.heads.finditer(text)]
+    cues = [
+        (start, end, None if values[-1] == "none" else Status(values[-1]))
+        for start, end, values in lexicon.cues.finditer(text)
+    ]
+    ctx = Context(
+        text, cues, [(s, e) for s, e, _ in heads], locate(money, norm), locate(parks, norm)
+    )
+    scanner = _Scanner(ctx, lexicon)
+    candidates = scanner.project_candidates(heads)
+    candidates += scanner.facility_candidates(heads)
+    accepted = _resolve(ctx, candidates)
+    projects: list[Project] = []
+    links = _links(ctx, accepted, lexicon.anaphors)
+    for candidate, (status, investment, park) in zip(accepted, links, strict=True):
+        start, end = norm.to_original(candidate.start, candidate.end)
+        projects.append(
+            Project(
+                norm.original[start:end], start, end, status, investment, park, candidate.rule_id
+            )
+        )
+    absorbed = {id(item.entity) for item in ctx.parks if ctx.occupied[item.start]}
+    return projects, [park for park in parks if id(park) not in absorbed]

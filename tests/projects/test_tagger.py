@@ -1,0 +1,316 @@
+"""Tests of `hzner.projects.tagger`: project spans, enumerations, generic heads and links.
+
+The sentences are written for these tests (not taken from the dev article);
+each positive case is paired with a near miss that must not fire.
+"""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hzner.normalize import normalize
+from hzner.projects.tagger import ProjectLexicon, find_projects
+from hzner.rules import RuleSet
+from hzner.types import Bound, Money, Park, Project, Role, Status, ZoneKind
+
+LEXICON = ProjectLexicon(RuleSet.default())
+
+
+def _money(text: str, span: str, role: Role = Role.INVESTMENT) -> Money:
+    start = text.index(span)
+    return Money(span, start, start + len(span), Decimal(1), None, "CNY", Bound.EXACT, role)
+
+
+def _park(text: str, span: str) -> Park:
+    start = text.index(span)
+    return Park(span, start, start + len(span), None, ZoneKind.OTHER)
+
+
+def _run(
+    text: str, money: tuple[tuple[str, Role], ...] = (), parks: tuple[str, ...] = ()
+) -> tuple[list[Project], list[Park]]:
+    given_money = [_money(text, span, role) for span, role in money]
+    given_parks = [_park(text, span) for span in parks]
+    return find_projects(normalize(text), given_money, given_parks, LEXICON)
+
+
+def _texts(text: str) -> list[str]:
+    projects, _ = _run(text)
+    for project in projects:
+        assert text[project.start : project.end] == project.text
+    return [project.text for project in projects]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 项目 ends the name; the verb 开工 and the count 32个 stay outside.
+        ("比亚迪长沙动力电池项目于今年3月开工。", ["比亚迪长沙动力电池项目"]),
+        ("全市新开工项目32个。", []),
+        # 建设项目 keeps its verb inside the name; 的 starts it.
+        ("来自园区的信达生物制药基地建设项目签约。", ["信达生物制药基地建设项目"]),
+        ("园区加快重大建设项目进度。", []),
+        # A generation, Latin letters and a decimal are part of the name.
+        (
+            "位于该区的京东方第10.5代TFT-LCD生产线项目建成投产。",
+            ["京东方第10.5代TFT-LCD生产线项目"],
+        ),
+        ("该区有10.5个生产线项目。", []),
+        # An appositive 项目 before the name closes it on the left.
+        ("来自园区的重要投资项目华大基因测序仪项目签约。", ["华大基因测序仪项目"]),
+        ("园区的重要投资项目都已签约。", []),
+        # Stray PDF spaces and line breaks inside a name are covered.
+        (
+            "中 车 株洲 所 新能源 装备 基地\n项目 现场,塔吊林立。",
+            ["中 车 株洲 所 新能源 装备 基地\n项目"],
+        ),
+        ("现场,塔吊林立。", []),
+        # Generic heads and plural determiners are not names.
+        ("今年该区实施宁德时代高端电池产业基地项目。", ["宁德时代高端电池产业基地项目"]),
+        ("今年该区实施一批高新技术产业项目。", []),
+        ("今年该区谋划生物医药产业项目。", []),
+        ("这是该市单体投资最大的高科技制造业项目。", []),
+    ],
+)
+def test_tagger_project_head_spans(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A facility head needs a status cue in its clause ...
+        ("华润三九医药生产线正在加紧施工。", ["华润三九医药生产线"]),
+        ("华润三九医药生产线的产品销往全国。", []),
+        ("新建的苏州中心购物广场于五一开业迎客。", ["苏州中心购物广场"]),
+        ("打造具有全国影响力的科技创新中心和金融中心。", []),
+        # ... or the same name accepted elsewhere in the text.
+        ("武汉光谷科技小镇正在施工。武汉光谷科技小镇是人才高地。", ["武汉光谷科技小镇"] * 2),
+        ("武汉光谷科技小镇是人才高地。", []),
+        # A head followed by a company word or a title is not a facility.
+        ("华星光电研发中心正在建设。", ["华星光电研发中心"]),
+        ("华星光电研发中心主任表示,园区正在建设。", []),
+        ("联创微电子中心有限公司正在建设厂区。", []),
+        # A park word is a park, not a facility head.
+        ("苏州生物医药产业园正在建设。", []),
+    ],
+)
+def test_tagger_facility_heads(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Every item of 等…项目 is a project, whatever its head.
+        ("该区吸引华为、中兴和小米等一批重大项目落户。", ["华为", "中兴", "小米"]),
+        ("该区吸引华为、中兴和小米等一批龙头企业落户。", []),
+        # 及 after an attributive suffix joins modifiers of one item.
+        (
+            "引进蓝思穿戴式及车载触控模组、鹏鼎柔性电路板等项目。",
+            ["蓝思穿戴式及车载触控模组", "鹏鼎柔性电路板"],
+        ),
+        ("引进蓝思科技及鹏鼎控股等项目。", ["蓝思科技", "鹏鼎控股"]),
+        # An item that ends in 项目 is kept whole; a count after 等 is allowed.
+        (
+            "签约腾讯云数据中心、顺丰航空枢纽项目等12个项目。",
+            ["腾讯云数据中心", "顺丰航空枢纽项目"],
+        ),
+        # An enumeration ending in another head makes no projects.
+        ("引进清华研究院、北大实验室等创新平台。", []),
+        ("建设人才公寓、人才孵化中心等配套设施。", []),
+        ("北京大兴国际机场和港珠澳大桥等重大工程相继建成。", []),
+    ],
+)
+def test_tagger_enumerations(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_tagger_enumeration_shares_links() -> None:
+    text = "推介会上,天府高新区签约伊藤物流中国总部、A9音乐产业基地等项目。"
+    projects, _ = _run(text, parks=("天府高新区",))
+    assert [p.text for p in projects] == ["伊藤物流中国总部", "A9音乐产业基地"]
+    assert {(p.status, p.park.text if p.park else None) for p in projects} == {
+        (Status.SIGNED, "天府高新区")
+    }
+    assert {p.rule_id for p in projects} == {"enumeration"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("中芯国际晶圆项目已于去年开工。", Status.STARTED),
+        ("中芯国际晶圆项目将于明年开工。", None),
+        ("长鑫存储芯片项目日前完成签约。", Status.SIGNED),
+        ("长鑫存储芯片项目达成初步合作意向。", None),
+        ("信达生物制药基地项目已全面投产。", Status.OPERATING),
+        ("信达生物制药基地项目投产后年产值可达百亿元。", None),
+        ("天马显示模组项目现场,工人们正在忙碌。", Status.UNDER_CONSTRUCTION),
+        ("天马显示模组项目的负责人介绍了情况。", None),
+        ("去年落地的美光封装测试项目已经竣工。", Status.COMPLETED),
+        ("美光封装测试项目于去年落户园区。", Status.SETTLED),
+    ],
+)
+def test_tagger_status(text: str, status: Status | None) -> None:
+    projects, _ = _run(text)
+    assert len(projects) == 1
+    assert projects[0].status is status
+
+
+@pytest.mark.parametrize(
+    ("text", "money", "expected"),
+    [
+        ("总投资50亿元的长鑫存储芯片项目开工。", (("50亿元", Role.INVESTMENT),), "50亿元"),
+        ("长鑫存储芯片项目签约,签约金额50亿元。", (("50亿元", Role.CONTRACT),), None),
+        # A total over several projects is nobody's own.
+        (
+            "此次开工的5个项目总投资50亿元,其中有长鑫存储芯片项目。",
+            (("50亿元", Role.INVESTMENT),),
+            None,
+        ),
+        # The next sentence refers back with 该项目.
+        (
+            "长鑫存储芯片项目日前签约。该项目总投资50亿元。",
+            (("50亿元", Role.INVESTMENT),),
+            "50亿元",
+        ),
+        ("长鑫存储芯片项目日前签约。园区总投资50亿元。", (("50亿元", Role.INVESTMENT),), None),
+    ],
+)
+def test_tagger_investment(
+    text: str, money: tuple[tuple[str, Role], ...], expected: str | None
+) -> None:
+    projects, _ = _run(text, money=money)
+    assert len(projects) == 1
+    found = projects[0].investment
+    assert (found.text if found else None) == expected
+
+
+def test_tagger_investment_prefers_own_clause() -> None:
+    text = "吉利研发中心项目投资30亿元,格力智能装备项目投资50亿元。"
+    money = (("30亿元", Role.INVESTMENT), ("50亿元", Role.INVESTMENT))
+    projects, _ = _run(text, money=money)
+    assert [(p.text, p.investment.text if p.investment else None) for p in projects] == [
+        ("吉利研发中心项目", "30亿元"),
+        ("格力智能装备项目", "50亿元"),
+    ]
+
+
+def test_tagger_enumeration_gets_no_investment() -> None:
+    text = "投资4亿元吸引甲乙科技、丙丁医疗等项目落户。"
+    projects, _ = _run(text, money=(("4亿元", Role.INVESTMENT),))
+    assert [p.investment for p in projects] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "parks", "expected"),
+    [
+        # The park where it is located beats the park that signs it.
+        (
+            "来自苏州生物医药产业园的信达制药项目与苏州高新区签约。",
+            ("苏州生物医药产业园", "苏州高新区"),
+            "苏州生物医药产业园",
+        ),
+        ("信达制药项目与苏州高新区签约。", ("苏州高新区",), "苏州高新区"),
+        ("走进合肥高新区的京东方面板项目现场,塔吊林立。", ("合肥高新区",), "合肥高新区"),
+        ("京东方面板项目现场,塔吊林立。", (), None),
+    ],
+)
+def test_tagger_park_link(text: str, parks: tuple[str, ...], expected: str | None) -> None:
+    projects, _ = _run(text, parks=parks)
+    assert len(projects) == 1
+    park = projects[0].park
+    assert (park.text if park else None) == expected
+
+
+def test_tagger_absorbs_leading_park() -> None:
+    text = "工人们正在贵阳高新区智能终端制造基地施工。"
+    projects, parks = _run(text, parks=("贵阳高新区",))
+    assert [p.text for p in projects] == ["贵阳高新区智能终端制造基地"]
+    assert parks == []
+
+
+def test_tagger_keeps_park_outside_projects() -> None:
+    text = "贵阳高新区正在推进道路施工。"
+    projects, parks = _run(text, parks=("贵阳高新区",))
+    assert projects == []
+    assert [p.text for p in parks] == ["贵阳高新区"]
+
+
+def test_tagger_rules_extend_heads() -> None:
+    text = "加快建设华西天府医院。"
+    assert _texts(text) == []
+    extended = ProjectLexicon(RuleSet.default().extend({"type": "project_head", "word": "医院"}))
+    projects, _ = find_projects(normalize(text), [], [], extended)
+    assert [(p.text, p.rule_id) for p in projects] == [("华西天府医院", "head:医院")]
+
+
+# Fragments that exercise every branch: heads, stops, 等, separators, counts,
+# quotes, terminators, cues, back-references and stray whitespace.
+_FRAGMENTS = [
+    "项目", "建设项目", "基地", "中心", "小镇", "园", "等", "、", "和", "及", "该", "一批",
+    "的", "在", "签约", "开工", "将", "施工", "7个", "2019年", "第6代", "AMOLED", "华为",
+    "长通", "智能", "。", ",", '"', "(", ")", " ", "\n", "有限公司", "重大", "该项目", "现场",
+]  # fmt: skip
+
+
+def _check_spans(text: str, projects: list[Project]) -> None:
+    previous_end = -1
+    for project in sorted(projects, key=lambda p: p.start):
+        assert text[project.start : project.end] == project.text
+        assert project.start < project.end
+        assert project.start >= previous_end
+        previous_end = project.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_tagger_never_raises_on_any_text(text: str) -> None:
+    projects, parks = find_projects(normalize(text), [], [], LEXICON)
+    _check_spans(text, projects)
+    assert parks == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=60).map("".join))
+def test_tagger_spans_slice_and_do_not_overlap(text: str) -> None:
+    projects, _ = find_projects(normalize(text), [], [], LEXICON)
+    _check_spans(text, projects)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_FRAGMENTS, "贵阳高新区"]), max_size=40))
+def test_tagger_parks_absorbed_or_kept(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    parks, offset = [], 0
+    for piece in pieces:
+        if piece == "贵阳高新区":
+            parks.append(Park(piece, offset, offset + len(piece), None, ZoneKind.HIGH_TECH_ZONE))
+        offset += len(piece)
+    projects, kept = find_projects(normalize(text), [], parks, LEXICON)
+    _check_spans(text, projects)
+    inside = [p for p in parks if any(q.start <= p.start and p.end <= q.end for q in projects)]
+    assert len(inside) + len(kept) == len(parks)
+    assert all(park not in inside for park in kept)
+
+
+def _best_time(text: str) -> float:
+    norm = normalize(text)
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        find_projects(norm, [], [], LEXICON)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("unit", ["项目", "、", "等项目", "中心", "该项目的"])
+def test_tagger_linear_time(unit: str) -> None:
+    small = (unit * (200_000 // len(unit) + 1))[:200_000]
+    large = (unit * (400_000 // len(unit) + 1))[:400_000]
+    assert _best_time(large) / _best_time(small) < 4
