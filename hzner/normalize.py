@@ -25,9 +25,16 @@ __all__ = ["NormalizedText", "normalize", "normalize_key"]
 # Full-width ASCII variants map to ASCII one for one, so the translation
 # keeps lengths and offsets; the ideographic space becomes a plain space and
 # is then handled as whitespace.
-_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FULL_WIDTH[0x3000] = 0x20
-_TABLE = str.maketrans(_FULL_WIDTH)
+_FULL_WIDTH = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH["\u3000"] = " "
+# A substitution over a character class is several times faster than
+# str.translate with a mapping on CJK text, where most characters are kept.
+_FULL_WIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _to_ascii(match: re.Match[str]) -> str:
+    return _FULL_WIDTH[match.group()]
+
 
 # One pass of a single character class: linear on any input.
 _WHITESPACE = re.compile(r"\s+")
@@ -103,7 +110,7 @@ def normalize(text: str) -> NormalizedText:
     '重庆高新区(二期)'
 
     """
-    translated = text.translate(_TABLE)
+    translated = _FULL_WIDTH_CHAR.sub(_to_ascii, text)
     pieces: list[str] = []
     starts: list[int] = []
     origins: list[int] = []
