@@ -15,6 +15,7 @@ Rules are validated on load; an error names the file and the line.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
@@ -172,8 +173,36 @@ def _parse_lines(lines: Iterable[str], source: str) -> Iterator[Rule]:
         yield _validate(raw, source, number)
 
 
+def _parse_csv(lines: Iterable[str], source: str) -> Iterator[Rule]:
+    """Read rules from a CSV file with a header row.
+
+    A ``type`` column names each row's rule type; without one, the type is
+    told from the columns (``alias`` and ``zone``: alias rules; ``id``,
+    ``name`` and ``kind``: zone rules). List fields (``aliases``,
+    ``ambiguous``) are ``;``-separated, and empty cells are left out.
+    """
+    reader = csv.DictReader(lines)
+    columns = set(reader.fieldnames or ())
+    default_type = (
+        "alias" if {"alias", "zone"} <= columns
+        else "zone" if {"id", "name", "kind"} <= columns
+        else None
+    )  # fmt: skip
+    for number, row in enumerate(reader, start=2):
+        raw: dict[str, Any] = {"type": default_type}
+        for name, value in row.items():
+            if name is None or value is None or value == "":
+                continue
+            fields = RULE_TYPES.get(row.get("type") or default_type or "", {})
+            is_list = name in fields and fields[name][0] is list
+            raw[name] = (
+                [item.strip() for item in value.split(";") if item.strip()] if is_list else value
+            )
+        yield _validate(raw, source, number)
+
+
 def read_rules(source: RuleSource) -> list[Rule]:
-    """Read and validate rules from a JSONL path, a mapping or an iterable of mappings.
+    """Read and validate rules from a JSONL or CSV path, a mapping or an iterable of mappings.
 
     Examples
     --------
@@ -185,7 +214,9 @@ def read_rules(source: RuleSource) -> list[Rule]:
         path = Path(source)
         if not path.is_file():
             raise RuleError(Errors.E018.format(source=path))
-        with path.open(encoding="utf-8") as handle:
+        with path.open(encoding="utf-8", newline="") as handle:
+            if path.suffix.lower() == ".csv":
+                return list(_parse_csv(handle, str(path)))
             return list(_parse_lines(handle, str(path)))
     if isinstance(source, Mapping):
         return [_validate(dict(source), "<rule>", 1)]

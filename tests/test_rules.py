@@ -75,3 +75,26 @@ def test_rules_every_type_documented() -> None:
     docs = (Path(__file__).parent.parent / "docs" / "extending.md").read_text(encoding="utf-8")
     for rule_type in RULE_TYPES:
         assert f"`{rule_type}`" in docs, rule_type
+
+
+def test_rules_csv_file_of_aliases_and_zones(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,zone\n火炬园,厦门火炬高技术产业开发区\n", encoding="utf-8")
+    zones = tmp_path / "zones.csv"
+    zones.write_text(
+        "id,name,kind,aliases,province\nP-1,甲乙高新区,high_tech_zone,甲乙园;甲乙区,福建省\n",
+        encoding="utf-8",
+    )
+    assert read_rules(aliases) == [
+        {"type": "alias", "alias": "火炬园", "zone": "厦门火炬高技术产业开发区"}
+    ]
+    (zone,) = read_rules(zones)
+    assert zone["aliases"] == ["甲乙园", "甲乙区"]
+    assert zone["province"] == "福建省"
+
+
+def test_rules_csv_error_names_the_row(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("type,word\ncurrency,泰铢\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"\[E013\] .*bad.csv:2"):
+        read_rules(path)
