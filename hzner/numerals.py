@@ -23,14 +23,23 @@ Decisions on forms that are ambiguous or idiomatic rather than numeric:
   idioms); the only magnitude chain read is ``万亿`` (10**12).
 * A single digit right after a unit is the colloquial abbreviation of the next
   lower place (``两万五`` = 25000, ``一百一`` = 110, ``1万5`` = 15000), but only
-  when that unit had an explicit coefficient: ``万一`` is rejected.
-* ``零`` is accepted as a placeholder wherever places are skipped but is not
-  required (``一亿五万`` = 100050000); a run of two 零 is rejected.
+  when a digit stands right before that unit: ``万一``, ``十万五`` and
+  ``一千万四`` are rejected.
+* ``零`` marks skipped places. Before 万/亿 it may be left out, as the unit
+  says where the digits go (``一亿五万`` = 100050000). A last part with no
+  unit after it must fill the place right below the part before it, or start
+  with 零: ``一亿零五千`` = 100005000, while ``一亿五千`` (perhaps short for
+  一亿五千万) and ``1万500`` are rejected. Two 零 in a row, or 零 right after 十,
+  are rejected.
 * Two adjacent bare Chinese digits are a range when the second is the first
   plus one (``三四亿``, also ``两三``, ``一两``) and digit by digit otherwise
   (``三八億`` = 38亿). A range needs a unit (``三四`` alone is rejected).
-* 两 is only read right before a unit or inside a range, never as a final
-  digit or in a digit-by-digit run (``十两`` and ``两`` alone are rejected).
+* 两 is only read right before a unit other than 十 or inside a range, never
+  as a final digit or in a digit-by-digit run (``十两``, ``两十`` and ``两``
+  alone are rejected).
+* 数/几 stand for a digit before a unit (``数十亿``, ``几万``) or for the ones
+  after 十 (``十几亿``); a vague amount needs a unit, so ``几`` alone, and
+  ``一万几``, are rejected.
 * A fractional part may appear in the first term (``1.5万亿``) or in the last
   place (``十万点五``), never in the middle (``1亿2.5万`` is rejected).
 * Arabic numbers take no superfluous leading zero (``05`` is rejected).
@@ -131,7 +140,6 @@ NUMERAL_CHARS: Final[frozenset[str]] = frozenset(
 
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
-_WAN: Final = 10**4
 
 
 # --- tokens ----------------------------------------------------------------
@@ -318,7 +326,9 @@ class _Term:
     low: Decimal
     high: Decimal
     scale: int  # the magnitude that closed it: 1, 10**4, 10**8, 10**12
-    explicit: bool  # whether a coefficient was written (for abbreviations)
+    # Whether a digit stood right before the 万/亿 ("两万", "十二万" but not
+    # "十万", "一千万"): only then may an abbreviated digit follow ("两万五").
+    explicit: bool
 
 
 def _is_range(digits: str) -> bool:
@@ -354,7 +364,6 @@ class _Parser:
         # The section began with a 零 placeholder (or a point), which says where
         # its digits stand even when places are skipped ("一亿零五").
         self.sec_anchored = False
-        self.sec_has_coef = False
         self.last_explicit = False  # whether the last small unit had a coefficient
 
     def _reset_section(self) -> None:
@@ -364,7 +373,6 @@ class _Parser:
         self.sec_unit = 0
         self.sec_started = False
         self.sec_anchored = False
-        self.sec_has_coef = False
         self.last_explicit = False
 
     def _top(self) -> _Term:
@@ -417,8 +425,9 @@ class _Parser:
             place = self.sec_unit // 10
         else:
             top = self._top()
-            if not top.explicit:  # "万一" is an idiom, not 10001 or 11000
-                raise _Reject("abbreviation after a unit without coefficient")
+            # "万一" is an idiom, not 11000; "一千万四" and "三千亿四" are debris.
+            if not top.explicit:
+                raise _Reject("abbreviation after a unit without a digit before it")
             place = top.scale // 10
         value = digit * place
         return value, value
@@ -525,8 +534,8 @@ class _Parser:
             if follow is _Follow.END:
                 return self._abbreviated(value)  # "一百一" = 110
             raise _Reject("a digit between a small and a big unit")
-        if _is_range(digits) and (follow is _Follow.SMALL or ones_place):
-            return self._range(digits)  # "三百七八十", "十七八"
+        if _is_range(digits) and (follow is _Follow.SMALL or (ones_place and not token.liang)):
+            return self._range(digits)  # "三百七八十", "十七八"; not "廿两三"
         raise _Reject("several digits after a unit")
 
     def _chinese_fraction(
@@ -610,7 +619,6 @@ class _Parser:
         self.sec_high += coef[1] * unit
         self.sec_unit = unit
         self.sec_started = True
-        self.sec_has_coef = self.sec_has_coef or explicit
         self.last_explicit = explicit
         self.has_unit = True
         self.pending = None
@@ -622,7 +630,6 @@ class _Parser:
             self.sec_low += self.pending[0]
             self.sec_high += self.pending[1]
             self.sec_started = True
-            self.sec_has_coef = True
             self.pending = None
 
     def _big(self, unit: int) -> None:
@@ -634,11 +641,12 @@ class _Parser:
                 raise _Reject("repeated or descending 万/亿")
             low, high, explicit = _ZERO, _ZERO, False
         else:
+            explicit = self.pending is not None
             self._take_pending()
             if self.sec_started:
-                low, high, explicit = self.sec_low, self.sec_high, self.sec_has_coef
+                low, high = self.sec_low, self.sec_high
             elif not self.terms:
-                low, high, explicit = _ONE, _ONE, False  # "万", "亿", "万亿"
+                low, high = _ONE, _ONE  # "万", "亿", "万亿"
             else:  # pragma: no cover - a section is only empty after 万/亿
                 raise _Reject("empty section")
         scale = unit
@@ -646,15 +654,14 @@ class _Parser:
         while self.terms and self._top().scale < unit:
             popped.append(self.terms.pop())
         if popped:
-            if chain:
-                explicit = popped[-1].explicit
-            else:
+            # No abbreviation after 万亿 or 1万2千亿: "两万亿五" is no usage.
+            explicit = False
+            if not chain:
                 # "1万2千亿" = 12000亿: the section sits right below the popped
                 # term, so it must fill the place under it (or say 零).
                 lowest = popped[0].scale
                 if high >= lowest or (low * 10 < lowest and not self.sec_anchored):
                     raise _Reject("a section does not fit below the previous one")
-                explicit = True
             for term in popped:
                 low += term.low
                 high += term.high
@@ -690,7 +697,7 @@ class _Parser:
             if self.sec_low * 10 < scale and not self.sec_anchored:
                 raise _Reject("places skipped without 零")
         if self.sec_started:
-            self.terms.append(_Term(self.sec_low, self.sec_high, 1, self.sec_has_coef))
+            self.terms.append(_Term(self.sec_low, self.sec_high, 1, explicit=False))
         if not self.terms:  # pragma: no cover - the text had a token
             raise _Reject("no digits")
         if (self.vague or self.ranged) and not self.has_unit:
