@@ -7,6 +7,8 @@ normalized view of the text:
 
 * full-width ASCII forms (U+FF01-U+FF5E) and the ideographic space become
   their ASCII forms, one character for one character;
+* traditional characters become their simplified forms (區 -> 区), one
+  character for one character;
 * whitespace is removed, except a run between two ASCII letters or digits,
   which becomes a single space (``Apple Inc``, ``2019 2020`` stay apart).
 
@@ -19,6 +21,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 __all__ = ["NormalizedText", "normalize", "normalize_key"]
 
@@ -34,6 +38,24 @@ _FULL_WIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
 def _to_ascii(match: re.Match[str]) -> str:
     return _FULL_WIDTH[match.group()]
+
+
+@cache
+def _variants() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Traditional characters and their simplified forms, read once at first use.
+
+    Mapping one character to one keeps offsets exact, and lets every word
+    list, written in simplified characters, match text from Taiwan and Hong
+    Kong (沈撫新區 is read 沈抚新区). See hzner/data/text/SOURCE.md.
+    """
+    table: dict[str, str] = {}
+    data = resources.files("hzner") / "data" / "text" / "variants.tsv"
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            traditional, simplified = line.split("\t")
+            table[traditional] = simplified
+    pattern = re.compile("[" + re.escape("".join(sorted(table))) + "]")
+    return table, pattern
 
 
 # One pass of a single character class: linear on any input.
@@ -58,6 +80,8 @@ class NormalizedText:
         Sorted starts, in the view, of the pieces copied from the original.
     origins
         For each piece, the offset in ``original`` where it begins.
+    traditional
+        How many traditional characters were read as simplified ones.
 
     Examples
     --------
@@ -73,6 +97,7 @@ class NormalizedText:
     text: str
     starts: tuple[int, ...]
     origins: tuple[int, ...]
+    traditional: int = 0
 
     def offset(self, index: int) -> int:
         """Map the index of a character of the view to its original index."""
@@ -111,6 +136,10 @@ def normalize(text: str) -> NormalizedText:
 
     """
     translated = _FULL_WIDTH_CHAR.sub(_to_ascii, text)
+    table, pattern = _variants()
+    converted = 0
+    if pattern.search(translated) is not None:
+        translated, converted = pattern.subn(lambda match: table[match.group()], translated)
     pieces: list[str] = []
     starts: list[int] = []
     origins: list[int] = []
@@ -138,7 +167,7 @@ def normalize(text: str) -> NormalizedText:
         starts.append(length)
         origins.append(position)
         pieces.append(translated[position:])
-    return NormalizedText(text, "".join(pieces), tuple(starts), tuple(origins))
+    return NormalizedText(text, "".join(pieces), tuple(starts), tuple(origins), converted)
 
 
 def normalize_key(text: str) -> str:

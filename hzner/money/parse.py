@@ -35,6 +35,10 @@ _UNIT_CHARS = frozenset("十百千万亿拾佰仟萬億")
 _WORD_DIGITS = frozenset("一二三四五六七八九两兩壹贰叁肆伍陆柒捌玖")
 # Where a clause ends: a cue does not reach across these.
 _CLAUSE_END = frozenset("。,;!?、:()\"“”‘’'《》【】[]|…")
+# Traditional script: at least this many converted characters, and one in
+# _TRADITIONAL_SHARE of the text (a mainland text quoting one name is not).
+_TRADITIONAL_MIN = 2
+_TRADITIONAL_SHARE = 50
 # How far back a cue may stand in its clause, and how far from an amount
 # with no currency word a cue may stand ("总投资约5亿": 1 character).
 _CUE_WINDOW = 40
@@ -196,10 +200,17 @@ def _role(text: str, start: int, end: int, lexicon: MoneyLexicon) -> tuple[Role,
     return Role.OTHER, None
 
 
-def _locale_currency(text: str, lexicon: MoneyLexicon) -> str:
-    """The currency of a bare 元: TWD or HKD where the text says so, else CNY."""
+def _locale_currency(norm: NormalizedText, lexicon: MoneyLexicon) -> str:
+    """The currency of a bare 元: TWD or HKD in text from there, else CNY.
+
+    Text from Taiwan or Hong Kong is written in traditional characters and
+    names its place (臺灣, 中央社, 港府); mainland text names those places
+    too, so a cue counts only in traditional script.
+    """
+    if norm.traditional < max(_TRADITIONAL_MIN, len(norm.text) // _TRADITIONAL_SHARE):
+        return "CNY"
     votes: dict[str, int] = {}
-    for _, _, codes in lexicon.locale_cues.finditer(text):
+    for _, _, codes in lexicon.locale_cues.finditer(norm.text):
         code = _last(codes)
         votes[code] = votes.get(code, 0) + 1
     if not votes:
@@ -232,7 +243,7 @@ def find_money(
 
     """
     text = norm.text
-    bare_yuan = yuan or _locale_currency(text, lexicon)
+    bare_yuan = yuan or _locale_currency(norm, lexicon)
     found: list[_Raw] = []
     pending: tuple[_Amount, int] | None = None  # a range's low end and its separator's end
     consumed = 0
