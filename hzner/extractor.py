@@ -110,7 +110,7 @@ class Extractor:
         text = check_text(text, "Extractor.extract")
         norm = normalize(text)
         money = find_money(norm, self.money_lexicon, yuan=self.yuan)
-        parks = self.park_recognizer(norm)
+        parks = self.park_recognizer(norm, money)
         projects, parks = find_projects(norm, money, parks, self.project_lexicon)
         taken = [(m.start, m.end) for m in money] + [(p.start, p.end) for p in parks]
         taken += [(project.start, project.end) for project in projects]

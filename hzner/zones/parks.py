@@ -14,14 +14,14 @@ Two passes over the normalized text, both linear:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..lexicon import Lexicon
 from ..normalize import NormalizedText
 from ..rules import RuleSet
-from ..types import Park, ZoneKind
+from ..types import Money, Park, ZoneKind
 from .gazetteer import Gazetteer, Zone
 
 __all__ = ["ParkRecognizer"]
@@ -89,11 +89,17 @@ class ParkRecognizer:
         """Proper parts (or name endings) that make a mention generic."""
         return _lexicon(self.rules, "park_generic", "word")
 
-    def __call__(self, norm: NormalizedText) -> list[Park]:
-        """Find the parks of ``norm``, with offsets into ``norm.original``."""
+    def __call__(self, norm: NormalizedText, money: Sequence[Money] = ()) -> list[Park]:
+        """Find the parks of ``norm``, with offsets into ``norm.original``.
+
+        A park's name does not reach back over an amount of ``money``
+        (总投资84亿元 衡水高新区 names 衡水高新区).
+        """
         text = norm.text
         known = list(self._known(text))
-        found = sorted([*known, *self._unseen(text, known)], key=lambda item: item.start)
+        barriers = {norm.to_view(amount.end - 1) + 1 for amount in money if amount.end > 0}
+        unseen = self._unseen(text, known, barriers)
+        found = sorted([*known, *unseen], key=lambda item: item.start)
         parks: list[Park] = []
         linked: dict[str, Zone] = {}
         for item in found:
@@ -136,10 +142,10 @@ class ParkRecognizer:
         context = text[max(0, item.start - _CONTEXT) : item.end + _CONTEXT]
         return self.gazetteer.disambiguate(item.zones, context)
 
-    def _unseen(self, text: str, known: list[_Found]) -> Iterator[_Found]:
+    def _unseen(self, text: str, known: list[_Found], barriers: set[int]) -> Iterator[_Found]:
         # Where a known name ends, an unseen name may start (重庆高新区|西永微电园);
         # inside a known name no zone word starts a new park.
-        known_ends = {item.end for item in known}
+        known_ends = {item.end for item in known} | barriers
         covered = _Coverage(known)
         previous_end = 0
         words = list(self.zone_words.finditer(text))

@@ -1,0 +1,121 @@
+"""The PARK recognizer: known zones, unseen parks, boundaries, links, near misses."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import hzner
+from hzner.types import Park
+
+
+def _parks(text: str) -> list[tuple[str, str | None, str]]:
+    return [(p.text, p.zone, p.kind.value) for p in hzner.extract(text).parks]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("光谷今年引进项目12个", [("光谷", "武汉东湖新技术开发区", "high_tech_zone")]),
+        ("两江新区和重庆经开区签约", [
+            ("两江新区", "重庆两江新区", "new_area"),
+            ("重庆经开区", "重庆经济技术开发区", "econ_dev_zone"),
+        ]),
+        ("落户中国（上海）自由贸易试验区临港新片区", [
+            ("中国（上海）自由贸易试验区临港新片区", "中国（上海）自由贸易试验区临港新片区",
+             "free_trade_zone"),
+        ]),
+        ("重庆西永综保区进出口增长", [("重庆西永综保区", "重庆西永综合保税区", "bonded_zone")]),
+        ("总部设在张江", [("张江", "上海张江高新技术产业开发区", "high_tech_zone")]),
+        ("在沈撫新區開工", [("沈撫新區", None, "new_area")]),  # traditional script
+    ],
+)  # fmt: skip
+def test_parks_known_zones_are_linked(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert _parks(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("项目位于绿洲生态科技产业园", [("绿洲生态科技产业园", None, "industrial_park")]),
+        ("企业入驻了苏州生物医药产业园", [("苏州生物医药产业园", None, "industrial_park")]),
+        ("在北湖科学城建设", [("北湖科学城", None, "science_city")]),
+        ("星河谷片区、白鹭片区及未来科技城片区", [
+            ("星河谷片区", None, "other"),
+            ("白鹭片区", None, "other"),
+            ("未来科技城片区", None, "other"),
+        ]),
+        ("位于东部(宁波)智能制造示范区的工厂", [("东部(宁波)智能制造示范区", None, "other")]),
+        ("来自江南小分子及生物制药产业园", [("江南小分子及生物制药产业园", None, "industrial_park")]),
+    ],
+)  # fmt: skip
+def test_parks_unseen_parks_from_zone_words(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert _parks(text) == expected
+
+
+def test_parks_zone_then_park_inside_it_are_two() -> None:
+    assert [p[0] for p in _parks("在重庆高新区西永微电园的实验室")] == ["重庆高新区", "西永微电园"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "园区今年引进项目12个",
+        "全国169个国家高新区",
+        "建设国家自主创新示范区",
+        "加强同海外高科技园区合作",
+        "推动国际合作园区建设",
+        "打造高质量发展示范区",
+        "规划三大片区",
+        "科学城建设添动能",
+    ],
+)
+def test_parks_generic_mentions_are_not_parks(text: str) -> None:
+    assert _parks(text) == []
+
+
+def test_parks_name_stops_at_an_amount() -> None:
+    # A headline: the amount and the zone are separated only by a space.
+    assert [p[0] for p in _parks("总投资84亿元 北湖科技城开工")] == ["北湖科技城"]
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("厦门市火炬高新区发布数据", "厦门火炬高技术产业开发区"),
+        ("威海市火炬高新区发布数据", "威海火炬高技术产业开发区"),
+        ("火炬高新区发布数据", None),  # no context: never a confident wrong link
+        ("厦门火炬高新区发布数据。火炬高新区还将", "厦门火炬高技术产业开发区"),
+    ],
+)
+def test_parks_ambiguous_form_links_by_context(text: str, zone: str | None) -> None:
+    parks = hzner.extract(text).parks
+    assert parks[-1].text == "火炬高新区" or parks[-1].text == "厦门火炬高新区"
+    assert parks[-1].zone == zone
+
+
+def test_parks_ambiguous_form_keeps_its_candidates() -> None:
+    (park,) = hzner.extract("火炬高新区发布数据").parks
+    assert len(park.candidates) == 3
+    assert park.kind.value == "high_tech_zone"
+
+
+def test_parks_pdf_spaces_inside_names() -> None:
+    text = "位于重 庆高新区西永微电 园"
+    parks = hzner.extract(text).parks
+    assert [p.text for p in parks] == ["重 庆高新区", "西永微电 园"]
+    assert all(text[p.start : p.end] == p.text for p in parks)
+
+
+@given(st.text(alphabet=st.sampled_from(list("重庆高新区产业园科学城片区在的和、(（)） 国家"))))
+def test_parks_never_overlap_and_slice(text: str) -> None:
+    parks: list[Park] = list(hzner.extract(text).parks)
+    for park in parks:
+        assert text[park.start : park.end] == park.text
+    for left, right in zip(parks, parks[1:], strict=False):
+        assert left.end <= right.start
