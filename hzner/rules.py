@@ -90,6 +90,7 @@ RULE_TYPES: dict[str, dict[str, _Field]] = {
     "project_head": {"word": _req()},
     "project_stop": {"word": _req()},
     "project_generic": {"word": _req()},
+    "project_anaphor": {"word": _req()},
     "status_cue": {"word": _req(), "status": _req(str, (*_STATUSES, "none"))},
     # Any label: a literal phrase, matched on the normalized text.
     "phrase": {"label": _req(), "pattern": _req(), "id": _opt(str, "")},

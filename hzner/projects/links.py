@@ -36,8 +36,8 @@ _QUOTES = frozenset("\"'\u201d\u2019」』")
 _ATTRIBUTION = 40
 # Counts (7个项目, 七大项目) and dates (2019年) are not part of a name: a
 # numeral followed by a classifier, or digits followed by a date unit.
-_NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千万几数")
-_CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件")
+NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千万亿几数")
+_CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件份")
 _DATE_UNITS = frozenset("年月日号")
 _NAME_EXTRA = frozenset("()·-&+ ")
 # A back-reference's 该 stands at most this far before its head (该人才小镇).
@@ -67,7 +67,7 @@ def has_count(text: str, index: int, *, dates: bool = True) -> bool:
         return False
     char, before = text[index], text[index - 1]
     if char in _CLASSIFIERS:
-        return before in _NUMERALS
+        return before in NUMERALS
     return dates and char in _DATE_UNITS and before.isascii() and before.isdigit()
 
 
@@ -248,8 +248,10 @@ class Context:
             key = (0 if clause[0] <= item.start < clause[1] else 1, gap[1] - gap[0])
             if key >= best_key or self._separated(*gap, (start, end)):
                 continue
-            # The amount's own clause counting projects (5个项目总投资50亿元).
-            if self._separated(self.clause(item.start)[0], item.start, (start, end)):
+            # The amount's own clause counting projects (5个项目总投资50亿元);
+            # another named project there has its own amount (分别是总投资
+            # 10.6亿元的A项目和总投资13亿元的B项目), so only counts matter.
+            if self._counted(self.clause(item.start)[0], item.start):
                 continue
             best, best_key = money, key
         return best
@@ -260,6 +262,11 @@ class Context:
         heads = self.heads_in(low, high)
         if any(head[1] <= mention[0] or head[0] >= mention[1] for head in heads):
             return True
+        return self._counted(low, high)
+
+    def _counted(self, low: int, high: int) -> bool:
+        """Tell whether ``[low, high)`` holds a count (7个, 项目5个)."""
+        low = max(low, high - WINDOW)
         return any(has_count(self.text, index, dates=False) for index in range(low + 1, high))
 
     def park(self, start: int, end: int) -> Park | None:

@@ -32,7 +32,7 @@ from ..lexicon import Lexicon
 from ..normalize import NormalizedText
 from ..rules import RuleSet
 from ..types import Money, Park, Project, Status
-from .links import Context, Links, has_count, is_name_char, locate
+from .links import NUMERALS, Context, Links, has_count, is_name_char, locate
 
 __all__ = ["ProjectLexicon", "find_projects"]
 
@@ -125,14 +125,8 @@ class ProjectLexicon:
 
     @cached_property
     def anaphors(self) -> Lexicon[str]:
-        """Back-reference prefixes, read off generic entries stop+head (该项目 gives 该)."""
-        found: Lexicon[str] = Lexicon()
-        for word in self.generic_words:
-            for head in self.head_words:
-                prefix = word[: -len(head)]
-                if word.endswith(head) and prefix and prefix in self.stops:
-                    found.add(prefix, prefix)
-        return found
+        """Words that refer back to a project named before (该, 此, 这个)."""
+        return _lexicon(self.rules, "project_anaphor", "word")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +140,8 @@ class _Candidate:
 
 
 def _is_name(name: str) -> bool:
-    return len(name) >= 2 and any(char.isalpha() for char in name)
+    # A name has letters, and more than numerals: 百亿项目 is a size, not a name.
+    return len(name) >= 2 and any(char.isalpha() and char not in NUMERALS for char in name)
 
 
 class _Scanner:
@@ -157,6 +152,13 @@ class _Scanner:
         self.text = ctx.text
         self.lexicon = lexicon
         self.park_end = {item.end: item.start for item in ctx.parks}
+        # A known zone as an enumeration item is a place, not a project; an
+        # unseen park (茂林医疗器械产业园) listed among projects is one of them.
+        self.known_zones = {
+            (item.start, item.end)
+            for item in ctx.parks
+            if isinstance(item.entity, Park) and item.entity.zone is not None
+        }
         self.money_end = {item.end for item in ctx.money}
         self.in_zone = bytearray(len(self.text))
         spans = [(item.start, item.end) for item in ctx.parks]
@@ -237,10 +239,11 @@ class _Scanner:
         for index in range(head - 1, max(-1, head - 1 - _ETC_GAP), -1):
             if text[index] == _ETC:
                 gap = index + 1
-                # 等项目, 等一大批医疗项目, 等12个项目
-                opens = gap == head or text[gap].isdigit() or lexicon.generic.longest_at(text, gap)
+                # 等项目, 等一大批医疗项目, 等12个项目, 等四个非生产性项目
+                opens = gap == head or text[gap] in NUMERALS
+                opens = opens or lexicon.generic.longest_at(text, gap) is not None
                 return index if opens or lexicon.stops.longest_at(text, gap) else None
-            if not is_name_char(text[index]):
+            if not is_name_char(text[index]) and text[index] not in NUMERALS:
                 return None
         return None
 
@@ -288,7 +291,7 @@ class _Scanner:
             if _is_name(text[start:end])
             and text[start:end] not in lexicon.generic_words
             and text[start:end] not in lexicon.head_words
-            and self.park_end.get(end) != start
+            and (start, end) not in self.known_zones
         ]
 
     def project_candidates(self, heads: list[tuple[int, int, str]]) -> list[_Candidate]:
@@ -368,13 +371,26 @@ def _resolve(ctx: Context, candidates: list[_Candidate]) -> list[_Candidate]:
     return accepted
 
 
+def _listed(text: str, accepted: list[_Candidate], index: int) -> bool:
+    """Tell whether a mention is an item of a 、 list of projects (包括A项目、B项目).
+
+    An amount before such a list is the total of its items, not one's own.
+    """
+    candidate = accepted[index]
+    before = accepted[index - 1] if index > 0 else None
+    after = accepted[index + 1] if index + 1 < len(accepted) else None
+    if before is not None and before.end + 1 == candidate.start and text[before.end] == "、":
+        return True
+    return after is not None and candidate.end + 1 == after.start and text[candidate.end] == "、"
+
+
 def _links(ctx: Context, accepted: list[_Candidate], prefixes: Lexicon[str]) -> list[Links]:
     """Link each accepted candidate; the items of one enumeration share their links."""
     by_group: dict[tuple[int, int], Links] = {}
     for index, candidate in enumerate(accepted):
         if candidate.group in by_group:
             continue
-        several = candidate.rank == 0
+        several = candidate.rank == 0 or _listed(ctx.text, accepted, index)
         sentence_end = ctx.sentence(candidate.start)[1]
         later = accepted[index + 1].start if index + 1 < len(accepted) else len(ctx.text)
         # The next sentence's 该项目 refers to the nearest named mention: the

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import hzner
 from hzner.normalize import normalize
 from hzner.projects.tagger import ProjectLexicon, find_projects
 from hzner.rules import RuleSet
@@ -314,3 +315,38 @@ def test_tagger_linear_time(unit: str) -> None:
     small = (unit * (200_000 // len(unit) + 1))[:200_000]
     large = (unit * (400_000 // len(unit) + 1))[:400_000]
     assert _best_time(large) / _best_time(small) < 4
+
+
+# Found on news outside the dev set; the sentences here are written for the tests.
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("观摩了甲乙物流基地、丙丁产业园等12个新开工项目。", ["甲乙物流基地", "丙丁产业园"]),
+        ("东城广场、北湖银座等四个非生产性项目开工。", ["东城广场", "北湖银座"]),
+        ("举行开工仪式暨光华检测项目奠基仪式。", ["光华检测项目"]),
+        ("签署两份百亿项目。", []),
+        ("在沈撫新區舉行開工儀式暨光華檢測項目奠基儀式。", ["光華檢測項目"]),
+    ],
+)
+def test_tagger_news_enumerations_and_boundaries(text: str, names: list[str]) -> None:
+    assert [p.text for p in hzner.extract(text).projects] == names
+
+
+def test_tagger_each_project_keeps_its_own_amount() -> None:
+    text = "分别是总投资10.6亿元的甲乙物流基地项目和总投资13亿元的丙丁景观区项目。"
+    links = [(p.text, p.investment and p.investment.text) for p in hzner.extract(text).projects]
+    assert links == [("甲乙物流基地项目", "10.6亿元"), ("丙丁景观区项目", "13亿元")]
+
+
+def test_tagger_a_total_before_a_list_is_not_an_items_amount() -> None:
+    text = "产业项目有3个,总投资达10亿元,包括甲食品产业园项目、乙检测项目、丙计算中心项目。"
+    projects = hzner.extract(text).projects
+    assert [p.text for p in projects] == ["甲食品产业园项目", "乙检测项目", "丙计算中心项目"]
+    assert all(p.investment is None for p in projects)
+
+
+def test_tagger_a_new_start_is_no_back_reference() -> None:
+    text = "总投资13亿元的丙丁景观区项目开工。截至3月底,新开工项目完成投资5.9亿元。"
+    (project,) = hzner.extract(text).projects
+    assert project.investment is not None
+    assert project.investment.text == "13亿元"
