@@ -153,6 +153,8 @@ def test_parse_bound_and_range(
         ("光电子产业突破百亿元", "other"),
         ("研发场地及5000万元研发设备", "other"),
         ("总投资5亿元,年产值", "investment"),  # the cue after the comma is another clause's
+        ("实现合同外资1.57亿美元", "investment"),  # not a contract: foreign investment
+        ("年应税销售20亿元", "revenue"),
     ],
 )
 def test_parse_role_from_cue(text: str, role: str) -> None:

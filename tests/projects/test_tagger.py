@@ -350,3 +350,15 @@ def test_tagger_a_new_start_is_no_back_reference() -> None:
     (project,) = hzner.extract(text).projects
     assert project.investment is not None
     assert project.investment.text == "13亿元"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("包括化工、装备制造等先进制造业项目,如甲公司二期催化剂生产项目。", ["甲公司二期催化剂生产项目"]),
+        ("下半年仍有甲乙通用厂房等6个项目开工。", ["甲乙通用厂房"]),
+        ("举行投资合作项目签约仪式。", []),
+    ],
+)  # fmt: skip
+def test_tagger_sectors_and_lead_words_are_not_names(text: str, names: list[str]) -> None:
+    assert [p.text for p in hzner.extract(text).projects] == names
