@@ -128,7 +128,15 @@ _SMALL_UNITS: Final[dict[str, int]] = {
 }
 # 廿 and 卅 are a tens unit that carries its own coefficient.
 _PRESET_TENS: Final[dict[str, int]] = {"廿": 2, "卅": 3}
-_BIG_UNITS: Final[dict[str, int]] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_BIG_UNITS: Final[dict[str, int]] = {
+    "万": 10**4,
+    "萬": 10**4,
+    "亿": 10**8,
+    "億": 10**8,
+    # 兆 is 10**12 in money, as the press of Taiwan writes it (三十五兆元);
+    # the 10**6 of 兆瓦 never stands before a currency.
+    "兆": 10**12,
+}
 # Characters that may form a digit run; which kind of run it is (Arabic or
 # Chinese) is decided once the whole run has been seen.
 _RUN_CHARS: Final = frozenset(_DIGITS) | _ARABIC_DIGITS | _CHINESE_POINTS | {".", ","}

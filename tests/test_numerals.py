@@ -521,3 +521,11 @@ def test_numerals_megabyte_input(text: str) -> None:
         return
     assert numeral.value is not None
     assert len(str(numeral.value)) >= 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("2兆", "2000000000000"), ("三十五.三九兆", "35390000000000"), ("1兆5000亿", "1500000000000")],
+)
+def test_numerals_zhao_is_ten_to_the_twelfth(text: str, value: str) -> None:
+    assert parse_numeral(text).value == Decimal(value)

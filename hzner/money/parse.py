@@ -51,7 +51,8 @@ _MAX_RUN = 40
 _RUN_CHARS = "".join(sorted(set(NUMERAL_CHARS) | set(_OVER_MARKS) | set("数几")))
 _RUN = re.compile(
     "(?:[" + re.escape(_RUN_CHARS).replace("\\-", "-").replace("\\.", "") + "]"
-    r"|\.(?=\d)|,(?=\d{3}(?!\d)))+"
+    # A point before a digit, Arabic or Chinese (510.2亿, 三十五．三九兆元).
+    r"|\.(?=[0-9〇零○一二三四五六七八九两])|,(?=\d{3}(?!\d)))+"
 )
 
 

@@ -63,6 +63,9 @@ VALUES = [
     ("5000万新台币", "5000万新台币", "50000000", "TWD"),
     ("1亿澳元", "1亿澳元", "100000000", "AUD"),
     ("每平方米1.5万元", "1.5万元", "15000", "CNY"),
+    ("提出总值 2 兆美元的计划", "2 兆美元", "2000000000000", "USD"),  # 兆 = 10**12 in money
+    ("市值達三十五．三九兆元", "三十五．三九兆元", "35390000000000", "CNY"),
+    ("投資逾 5000 億元新台幣", "逾 5000 億元新台幣", "500000000000", "TWD"),
 ]
 
 NEAR_MISSES = [
@@ -182,6 +185,8 @@ def test_parse_implied_currency_under_a_cue(text: str, span: str, implied: bool)
         ("據中央社報導,台積電投資一二三四億元", "TWD"),
         ("港府宣布投資50億元", "HKD"),
         ("厦门投资50亿元", "CNY"),
+        ("据台湾中央社报道,台积电投资50亿元", "CNY"),  # simplified script: mainland text
+        ("台股昨大漲,台積電收在一三六五元", "TWD"),
     ],
 )
 def test_parse_bare_yuan_follows_the_locale(text: str, currency: str) -> None:
