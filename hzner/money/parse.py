@@ -28,6 +28,7 @@ _OVER_MARKS = "多余餘"
 # The magnitude words: a run made of them alone ("亿元", "万元") names a
 # unit, not an amount; two of them ("万亿元") is an amount.
 _MAGNITUDES = frozenset("万亿萬億")
+_TWO = frozenset("两兩")
 # Units and magnitudes with an implicit 一: 百亿, 千万, 万亿.
 _UNIT_CHARS = frozenset("十百千万亿拾佰仟萬億")
 # Single Chinese digits before 元 are words far more often than money:
@@ -152,6 +153,9 @@ def _read_run(text: str, start: int, end: int) -> _Amount | None:
             body = body.translate({ord(mark): None for mark in _OVER_MARKS})
         if not body or (all(char in _MAGNITUDES for char in body) and len(body) < 2):
             return None
+        if body in _TWO:
+            # 两 alone is 2 before a currency or a range word (两美元, 两到三万).
+            return _Amount(begin, end, Numeral(Decimal(2), None, False), over)
         try:
             numeral = parse_numeral(body)
         except ValueError:
@@ -385,24 +389,27 @@ def _continues_word(text: str, end: int) -> bool:
 
 
 def _scaled_low(text: str, low: _Amount, high: _Amount) -> Decimal | None:
-    """The low end of a range, with the high end's magnitude when it has none (10-15亿)."""
+    """The low end of a range, with the high end's units where it lacks them.
+
+    10-15亿 is 10亿 to 15亿 and 两~3百 is 200 to 300, but 8500到3万 is 8500
+    to 30000: the longest unit suffix of the high end that keeps the low
+    end at or below the high end is taken, or none.
+    """
     value = low.numeral.value
-    if value is None:
-        return None
-    if text[low.end - 1] in _MAGNITUDES or high.numeral.value is None:
+    high_value = high.numeral.value
+    if value is None or high_value is None or text[low.end - 1] in _MAGNITUDES:
         return value
-    suffix = ""
     position = high.end
-    while position > high.start and text[position - 1] in _MAGNITUDES:
+    while position > high.start and text[position - 1] in _UNIT_CHARS:
         position -= 1
-        suffix = text[position] + suffix
-    if not suffix:
-        return value
-    try:
-        scale = parse_numeral(suffix).value
-    except ValueError:
-        return value
-    return value * scale if scale is not None else value
+    for begin in range(position, high.end):
+        try:
+            scale = parse_numeral(text[begin : high.end]).value
+        except ValueError:
+            continue
+        if scale is not None and value * scale <= high_value:
+            return value * scale
+    return value
 
 
 def _finish(norm: NormalizedText, raw: _Raw) -> Money:
