@@ -33,8 +33,15 @@ _STRAY_PREFIX = 2
 # Sentence ends: the context that decides an ambiguous form.
 _SENTENCE_END = frozenset("。!?;")
 _CONTEXT = 200
+# A classifier after a number ends a count, not a name (169个国家高新区).
+_CLASSIFIERS = frozenset("个家座所项批")
+_NUMERALS = frozenset("〇零一二两三四五六七八九十百千万几数多")
 # Characters that can be part of a park's proper part besides CJK ideographs.
 _NAME_EXTRA = frozenset("()·-&")
+
+
+def _is_numeral(char: str) -> bool:
+    return char.isdigit() or char in _NUMERALS
 
 
 def _is_name_char(char: str) -> bool:
@@ -181,6 +188,8 @@ class ParkRecognizer:
             if self.stops.longest_ending_at(text, start) is not None and depth == 0:
                 break
             char = text[start - 1]
+            if char in _CLASSIFIERS and start >= 2 and _is_numeral(text[start - 2]):
+                return None  # counted parks are a class: 18家大数据产业园区之一
             if char == ")":
                 depth += 1
             elif char == "(":

@@ -50,6 +50,10 @@ def test_parks_known_zones_are_linked(
         ]),
         ("位于东部(宁波)智能制造示范区的工厂", [("东部(宁波)智能制造示范区", None, "other")]),
         ("来自江南小分子及生物制药产业园", [("江南小分子及生物制药产业园", None, "industrial_park")]),
+        ("苏锡通科技产业园区(以下简称苏锡通园区)成立", [
+            ("苏锡通科技产业园区", None, "industrial_park"),
+            ("苏锡通园区", None, "industrial_park"),
+        ]),
     ],
 )  # fmt: skip
 def test_parks_unseen_parks_from_zone_words(
@@ -73,6 +77,7 @@ def test_parks_zone_then_park_inside_it_are_two() -> None:
         "打造高质量发展示范区",
         "规划三大片区",
         "科学城建设添动能",
+        "全省18家大数据产业园区之一",
     ],
 )
 def test_parks_generic_mentions_are_not_parks(text: str) -> None:
