@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -49,7 +51,9 @@ def test_parks_known_zones_are_linked(
             ("未来科技城片区", None, "other"),
         ]),
         ("位于东部(宁波)智能制造示范区的工厂", [("东部(宁波)智能制造示范区", None, "other")]),
-        ("来自江南小分子及生物制药产业园", [("江南小分子及生物制药产业园", None, "industrial_park")]),
+        ("来自江南小分子及生物制药产业园", [
+            ("江南小分子及生物制药产业园", None, "industrial_park"),
+        ]),
         ("苏锡通科技产业园区(以下简称苏锡通园区)成立", [
             ("苏锡通科技产业园区", None, "industrial_park"),
             ("苏锡通园区", None, "industrial_park"),
@@ -122,5 +126,5 @@ def test_parks_never_overlap_and_slice(text: str) -> None:
     parks: list[Park] = list(hzner.extract(text).parks)
     for park in parks:
         assert text[park.start : park.end] == park.text
-    for left, right in zip(parks, parks[1:], strict=False):
+    for left, right in itertools.pairwise(parks):
         assert left.end <= right.start
