@@ -192,6 +192,9 @@ class Lexicon(Generic[T]):
     def __len__(self) -> int:
         return len(self._values)
 
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and normalize_key(key) in self._values
 

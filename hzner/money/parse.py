@@ -76,14 +76,12 @@ class MoneyLexicon:
     @cached_property
     def after_starts(self) -> frozenset[str]:
         """First characters of what may follow an amount's number (元, 美元, 至 ...)."""
-        keys = [*self.after.keys(), *self.separators.keys()]
-        return frozenset(key[0] for key in keys)
+        return frozenset(key[0] for key in (*self.after, *self.separators))
 
     @cached_property
     def before_ends(self) -> frozenset[str]:
         """Last characters of the currency words written before a number ($, 人民币 ...)."""
-        keys = list(self.before.keys())
-        return frozenset(key[-1] for key in keys) | {" "}
+        return frozenset(key[-1] for key in self.before) | {" "}
 
     @cached_property
     def qualifiers_before(self) -> Lexicon[str]:

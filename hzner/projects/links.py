@@ -52,6 +52,8 @@ def is_name_char(char: str, before: str = "") -> bool:
 
     A ``.`` counts when the character ``before`` it is a digit (第10.5代).
     """
+    if "\u4e00" <= char <= "\u9fff":
+        return True  # the common case first: this runs for every step of every walk
     if char == ".":
         return before.isascii() and before.isdigit()
     if char in _NAME_EXTRA:
@@ -110,7 +112,7 @@ def _starts(text: str, marks: frozenset[str], merge_quotes: bool) -> list[int]:
         if merge_quotes and char in _TERMINATORS and after < len(text) and text[after] in _QUOTES:
             # Look ahead a bounded stretch for the end of a short attribution.
             stop = min(len(text), after + 1 + _ATTRIBUTION)
-            if any(text[j] in _TERMINATORS for j in range(after + 1, stop)):
+            if _mark_pattern(_TERMINATORS).search(text, after + 1, stop) is not None:
                 continue
         if after < len(text) and starts[-1] != after:
             starts.append(after)

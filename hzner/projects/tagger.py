@@ -119,6 +119,11 @@ class ProjectLexicon:
         return frozenset(self.generic.keys())
 
     @cached_property
+    def stop_last_chars(self) -> frozenset[str]:
+        """The last characters of the stop words, to skip look-ups that cannot hit."""
+        return frozenset(word[-1] for word in self.stops)
+
+    @cached_property
     def determiners(self) -> frozenset[str]:
         """Words both stop and generic (一批, 一系列): what follows them is a class."""
         return frozenset(self.stops.keys()) & frozenset(self.generic.keys())
@@ -166,6 +171,7 @@ class _Scanner:
         for start, end in spans:
             self.in_zone[start:end] = b"\x01" * (end - start)
         self.project_etcs: set[int] = set()
+        self.stop_last = lexicon.stop_last_chars
 
     def _closes(self, pos: int, end: int) -> str | None:
         """Say what ends a name at ``pos`` walking left: a stop word, "" (hard stop) or None."""
@@ -174,11 +180,12 @@ class _Scanner:
             return ""
         if pos != end and pos >= 2 and text[pos - 2 : pos] == _PROJECT_WORD:
             return ""
-        stop = self.lexicon.stops.longest_ending_at(text, pos)
-        if stop is not None:
-            return text[stop[0] : pos]
-        before = text[pos - 2] if pos >= 2 else ""
         char = text[pos - 1]
+        if char in self.stop_last:  # most characters end no stop word
+            stop = self.lexicon.stops.longest_ending_at(text, pos)
+            if stop is not None:
+                return text[stop[0] : pos]
+        before = text[pos - 2] if pos >= 2 else ""
         if char == _ETC or not is_name_char(char, before) or has_count(text, pos - 1):
             return ""
         return None
