@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .errors import HznerError, RuleError
+from .errors import DocumentError, HznerError, RuleError
 from .extractor import Extractor
 from .types import Bound, Facts, Mention, Money, Park, Project, Role, Status, ZoneKind
 
@@ -25,6 +25,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Bound",
+    "DocumentError",
     "Extractor",
     "Facts",
     "HznerError",
@@ -69,9 +70,32 @@ def extract(text: str) -> Facts:
     return _extractor().extract(text)
 
 
-def extract_many(texts: Iterable[str]) -> Iterator[Facts]:
-    """Extract from each text in order: one `Facts` per text, none dropped or reordered."""
-    return _extractor().extract_many(texts)
+def extract_many(
+    texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32
+) -> Iterator[Facts]:
+    """Extract from each text in order: one `Facts` per text, none dropped or reordered.
+
+    Parameters
+    ----------
+    texts
+        Any iterable of str, read lazily.
+    n_process
+        Worker processes (-1: every core); each builds the default rules once.
+    batch_size
+        Texts per chunk sent to a worker.
+
+    Raises
+    ------
+    TypeError
+        When an item is not a str, naming its index (after the earlier results).
+    hzner.DocumentError
+        When a document fails, naming its index (after the earlier results).
+
+    """
+    from .batch import extract_many as _extract_many
+
+    extractor = _extractor() if n_process == 1 else None
+    return _extract_many(texts, n_process=n_process, batch_size=batch_size, extractor=extractor)
 
 
 def load(*args: Any, **kwargs: Any) -> Language:

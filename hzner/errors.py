@@ -7,7 +7,7 @@ line were at fault.
 
 from __future__ import annotations
 
-__all__ = ["Errors", "HznerError", "RuleError"]
+__all__ = ["DocumentError", "Errors", "HznerError", "RuleError"]
 
 
 class Errors:
@@ -33,6 +33,12 @@ class Errors:
     E020 = "[E020] alias {alias!r} names zone {zone!r}, which no zone rule defines."
     E030 = "[E030] unknown segmenter {name!r}; expected 'char' or 'pkuseg'."
     E031 = "[E031] {what} expected an iterable of str, got {type} at index {index}."
+    E032 = "[E032] document {index} failed: {error}"
+    E033 = (
+        "[E033] n_process must be a positive number of processes or -1 (all cores), "
+        "got {value!r}."
+    )
+    E034 = "[E034] batch_size must be a positive int, got {value!r}."
 
 
 class HznerError(Exception):
@@ -41,3 +47,15 @@ class HznerError(Exception):
 
 class RuleError(HznerError, ValueError):
     """A rule file or rule record is not valid; the message names where."""
+
+
+class DocumentError(HznerError):
+    """The extraction of one document of a batch failed; ``index`` says which (from 0).
+
+    The original exception is the ``__cause__`` (from a worker process: its
+    traceback, as text).
+    """
+
+    def __init__(self, index: int, error: str) -> None:
+        super().__init__(Errors.E032.format(index=index, error=error))
+        self.index = index

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,3 +43,26 @@ def nlp() -> Any:
 def root() -> Path:
     """The repository root."""
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def dev_path() -> Path:
+    """The dev set's JSONL file."""
+    return DATA / "dev_gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def dask_client() -> Iterator[Any]:
+    """A Dask client on a LocalCluster of two worker processes (skips without Dask)."""
+    distributed = pytest.importorskip("dask.distributed")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def nlp_pkuseg() -> Any:
+    """The spaCy pipeline with pkuseg word tokens (the model is fetched once if missing)."""
+    return hzner.load(segmenter="pkuseg")
