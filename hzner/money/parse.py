@@ -329,8 +329,10 @@ def _complete(
         # money cue close before it (总投资约5亿, 融资3000万).
         if text[amount.end - 1] not in _MAGNITUDES or cue_end is None or role is Role.OTHER:
             return None
-        if start - cue_end > _IMPLIED_GAP or _continues_word(text, end):
+        if start - cue_end > _IMPLIED_GAP:
             return None
+        if _continues_word(text, end) and lexicon.qualifiers_after.longest_at(text, end) is None:
+            return None  # 12万平方米 is an area; 4亿以上 is still an amount
         currency = "CNY"
         implied = True
     elif (

@@ -255,6 +255,9 @@ class Context:
             # 10.6亿元的A项目和总投资13亿元的B项目), so only counts matter.
             if self._counted(self.clause(item.start)[0], item.start):
                 continue
+            # Or counting them after it (总投资273亿元的31只重大项目).
+            if self._counted(item.end, self.clause(item.start)[1]):
+                continue
             best, best_key = money, key
         return best
 

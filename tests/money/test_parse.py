@@ -181,6 +181,7 @@ def test_parse_role_from_cue(text: str, role: str) -> None:
         ("融资3000万,", "3000万", True),
         ("营收12亿,同比增长", "12亿", True),
         ("总投资约5亿,建设", "约5亿", True),
+        ("年纳税3亿以上,吸引", "3亿以上", True),  # a qualifier, not a unit, follows
         ("总投资5亿元", "5亿元", False),
     ],
 )

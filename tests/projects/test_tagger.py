@@ -362,3 +362,20 @@ def test_tagger_a_new_start_is_no_back_reference() -> None:
 )  # fmt: skip
 def test_tagger_sectors_and_lead_words_are_not_names(text: str, names: list[str]) -> None:
     assert [p.text for p in hzner.extract(text).projects] == names
+
+
+def test_tagger_a_total_counted_after_the_amount_is_not_linked() -> None:
+    text = "仪式在甲乙科技园二期项目地块举行,总投资200亿元的25只重大项目集中开工。"
+    (project,) = hzner.extract(text).projects
+    assert project.investment is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("举行第三季度项目集中开工仪式。", []),
+        ("领导向甲乙饮料集团生产基地等项目代表颁发纪念铲。", ["甲乙饮料集团生产基地"]),
+    ],
+)
+def test_tagger_time_words_and_prepositions_end_names(text: str, names: list[str]) -> None:
+    assert [p.text for p in hzner.extract(text).projects] == names
