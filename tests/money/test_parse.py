@@ -252,9 +252,12 @@ def test_parse_trigger_text_never_raises(text: str) -> None:
 def test_parse_linear_time(unit: str) -> None:
     def timed(size: int) -> float:
         text = unit * (size // len(unit))
-        start = time.perf_counter()
-        _money(text)
-        return time.perf_counter() - start
+        best = float("inf")
+        for _ in range(3):  # the best of three: load on the machine is noise, not growth
+            start = time.perf_counter()
+            _money(text)
+            best = min(best, time.perf_counter() - start)
+        return best
 
     timed(10_000)  # warm up
     small, large = timed(100_000), timed(200_000)
