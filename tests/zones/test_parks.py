@@ -54,6 +54,7 @@ def test_parks_known_zones_are_linked(
         ("来自江南小分子及生物制药产业园", [
             ("江南小分子及生物制药产业园", None, "industrial_park"),
         ]),
+        ("位于中国药谷的企业", [("中国药谷", None, "other")]),
         ("苏锡通科技产业园区(以下简称苏锡通园区)成立", [
             ("苏锡通科技产业园区", None, "industrial_park"),
             ("苏锡通园区", None, "industrial_park"),
@@ -82,6 +83,7 @@ def test_parks_zone_then_park_inside_it_are_two() -> None:
         "规划三大片区",
         "科学城建设添动能",
         "全省18家大数据产业园区之一",
+        "经济走出低谷",
     ],
 )
 def test_parks_generic_mentions_are_not_parks(text: str) -> None:
