@@ -240,18 +240,22 @@ def generate_aliases(zone: Zone) -> set[str]:
             placed.add(short + rest)
     # Add only the short names of a province and of a city proper (市): the
     # press does not put an autonomous prefecture's name before a zone.
+    # A city proper is written with or without 市 (厦门市火炬高新区).
     add = place_names(zone.province)[1:]
     if normalize_key(zone.city).endswith("市"):
-        add += place_names(zone.city)[1:]
+        add += place_names(zone.city)
     result = set(placed)
     for form in placed:
         # A form that already names the place anywhere (中新苏州工业园区) does
         # not get it again.
         if any(name in form for name in strip) or form.startswith(("中国", *_NATIONAL)):
             continue
-        if not _is_specific(form):
-            continue
-        result.update(prefix + form for prefix in add)
+        if _is_specific(form):
+            result.update(prefix + form for prefix in add)
+        elif form in seeds and _proper_part(form) is None and len(form) >= 2:
+            # A brand with no zone word (中关村, 张江): the press writes its city
+            # before it (北京中关村, 上海张江), never its province.
+            result.update(prefix + form for prefix in place_names(zone.city))
     return result
 
 
