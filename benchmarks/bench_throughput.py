@@ -30,7 +30,7 @@ PAGE = ROOT / "examples" / "newspaper_page.txt"
 def _contenders(text: str) -> dict[str, Callable[[], object]]:
     tokenizer = spacy.blank("zh").tokenizer
     extractor = Extractor()
-    nlp = hzner.load()
+    nlp = hzner.load(segmenter="char")
     extractor.extract(text)  # build the lexicons before timing
     nlp(text)
     found: dict[str, Callable[[], object]] = {
