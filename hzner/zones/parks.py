@@ -28,8 +28,9 @@ __all__ = ["ParkRecognizer"]
 
 # The longest proper part worth reading: 中日(成都)地方发展合作 has 12.
 _MAX_PROPER = 14
-# How many unknown characters may stand before a generic modifier.
-_STRAY_PREFIX = 2
+# How many unknown characters may stand before a generic modifier (同|海外高科技园区);
+# two are a place already (苏南|国家自主创新示范区).
+_STRAY_PREFIX = 1
 # Sentence ends: the context that decides an ambiguous form.
 _SENTENCE_END = frozenset("。!?;")
 _CONTEXT = 200

@@ -55,6 +55,8 @@ def test_parks_known_zones_are_linked(
             ("江南小分子及生物制药产业园", None, "industrial_park"),
         ]),
         ("位于中国药谷的企业", [("中国药谷", None, "other")]),
+        ("苏南国家自主创新示范区建设", [("苏南国家自主创新示范区", None, "other")]),
+        ("成功入列京南国家科技成果转化示范区", [("京南国家科技成果转化示范区", None, "other")]),
         ("苏锡通科技产业园区(以下简称苏锡通园区)成立", [
             ("苏锡通科技产业园区", None, "industrial_park"),
             ("苏锡通园区", None, "industrial_park"),
