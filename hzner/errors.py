@@ -7,7 +7,7 @@ line were at fault.
 
 from __future__ import annotations
 
-__all__ = ["DocumentError", "Errors", "HznerError", "RuleError"]
+__all__ = ["DocumentError", "Errors", "HznerError", "ModelError", "RuleError"]
 
 
 class Errors:
@@ -35,10 +35,15 @@ class Errors:
     E031 = "[E031] {what} expected an iterable of str, got {type} at index {index}."
     E032 = "[E032] document {index} failed: {error}"
     E033 = (
-        "[E033] n_process must be a positive number of processes or -1 (all cores), "
-        "got {value!r}."
+        "[E033] n_process must be a positive number of processes or -1 (all cores), got {value!r}."
     )
     E034 = "[E034] batch_size must be a positive int, got {value!r}."
+    E040 = "[E040] {path}: sha256 {got}, expected {expected}: not the pkuseg wheel hzner knows."
+    E041 = "[E041] could not download pkuseg=={version} with pip: {detail}"
+    E042 = "[E042] {path}: no usable pkuseg model in the wheel: {detail}"
+    E043 = (
+        "[E043] the word segmentation model is not in {path} and could not be fetched ({detail}). "
+    )
 
 
 class HznerError(Exception):
@@ -47,6 +52,10 @@ class HznerError(Exception):
 
 class RuleError(HznerError, ValueError):
     """A rule file or rule record is not valid; the message names where."""
+
+
+class ModelError(HznerError, RuntimeError):
+    """The pkuseg model could not be downloaded, checked or converted."""
 
 
 class DocumentError(HznerError):

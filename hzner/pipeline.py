@@ -124,26 +124,40 @@ def _set_ents(doc: Doc) -> Doc:
 
 
 def _aligned(doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
-    """Return ``doc``, or a copy split so that every span starts and ends on a token."""
-    starts = {token.idx for token in doc}
-    ends = {token.idx + len(token) for token in doc}
-    cuts = {start for start, _, _ in spans if start not in starts}
-    cuts |= {end for _, end, _ in spans if end not in ends}
+    """Return ``doc`` with tokens split so that every span starts and ends on a token.
+
+    Whatever the segmenter did (a pkuseg word may run across the edge of an
+    entity), `Doc.retokenize` splits, in place, each token an edge falls
+    inside; entities of other components, and all else, stay as they were.
+    """
+    from bisect import bisect_right
+    from itertools import pairwise
+
+    edges = sorted({edge for start, end, _ in spans for edge in (start, end)})
+    if not edges:
+        return doc
+    starts: list[int] = doc.to_array("IDX").tolist()  # no Token objects: this runs per doc
+    cuts: dict[int, list[int]] = {}
+    for edge in edges:
+        index = bisect_right(starts, edge) - 1
+        if index >= 0 and starts[index] < edge < starts[index] + len(doc[index]):
+            cuts.setdefault(index, []).append(edge)
     if not cuts:
         return doc
-    words: list[str] = []
-    spaces: list[bool] = []
-    for token in doc:
-        piece_start = token.idx
-        for cut in sorted(c for c in cuts if token.idx < c < token.idx + len(token)):
-            words.append(doc.text[piece_start:cut])
-            spaces.append(False)
-            piece_start = cut
-        words.append(doc.text[piece_start : token.idx + len(token)])
-        spaces.append(bool(token.whitespace_))
-    rebuilt = Doc(doc.vocab, words=words, spaces=spaces)
-    rebuilt.user_data.update(doc.user_data)
-    return rebuilt
+    parsed = doc.has_annotation("DEP")
+    with doc.retokenize() as retokenizer:
+        for index, inside in cuts.items():
+            token = doc[index]
+            bounds = [token.idx, *inside, token.idx + len(token)]
+            orths = [doc.text[a:b] for a, b in pairwise(bounds)]
+            last = len(orths) - 1
+            # Unparsed: each piece heads itself, as the tokenizer left it.
+            # Parsed: the pieces hang from the last, which keeps the head.
+            heads: list[Any] = [(token, last if parsed else k) for k in range(last)]
+            keep = parsed and token.head.i != token.i
+            heads.append(token.head if keep else (token, last))
+            retokenizer.split(token, orths, heads=heads)
+    return doc
 
 
 class MoneyRecognizer(_RuleComponent):
@@ -161,8 +175,10 @@ class ZoneLinker(_RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the parks of ``doc`` and add them to ``doc.ents``."""
-        found = self.extractor.park_recognizer(normalize(doc.text))
-        get_data(doc)["parks"] = [_plain(park) for park in found]
+        data = get_data(doc)
+        money = [Money.from_dict(item) for item in data["money"]]
+        found = self.extractor.park_recognizer(normalize(doc.text), money)
+        data["parks"] = [_plain(park) for park in found]
         return _set_ents(doc)
 
 
@@ -257,7 +273,7 @@ FACTORIES: dict[str, Callable[..., Any]] = {
 def load(
     rules: Iterable[RuleSource] = (),
     *,
-    segmenter: str = "char",
+    segmenter: str = "pkuseg",
     defaults: bool = True,
     yuan: str | None = None,
 ) -> Language:
@@ -269,29 +285,47 @@ def load(
         Extra rules (paths, mappings or iterables of mappings), given to
         every component; each keeps the types it uses.
     segmenter
-        ``"char"`` (spaCy's model-free character tokens) or ``"pkuseg"``.
+        ``"pkuseg"`` (the default: word tokens from spacy-pkuseg, with the
+        rules' zone names, currency words and project heads in its user
+        dictionary) or ``"char"`` (spaCy's model-free character tokens). The
+        entities are the same under both. The pkuseg model is downloaded
+        once, on first use (see `hzner.segmenter` and ``hzner download``).
     defaults
         Start from hzner's own data (the default).
     yuan
         The currency of a bare 元; by default told from the text.
 
+    Raises
+    ------
+    hzner.segmenter.ModelError
+        [E043] if the pkuseg model is missing and cannot be downloaded.
+
     Examples
     --------
-    >>> nlp = load()
+    >>> nlp = load(segmenter="char")
     >>> [(ent.text, ent.label_) for ent in nlp("总投资5亿元").ents]
     [('5亿元', 'MONEY')]
 
     """
     if segmenter not in ("char", "pkuseg"):
         raise ValueError(Errors.E030.format(name=segmenter))
-    config = {"nlp": {"tokenizer": {"segmenter": segmenter}}}
-    nlp = spacy.blank("zh", config=config)
+    config: dict[str, Any] = {"nlp": {"tokenizer": {"segmenter": segmenter}}}
+    model: Path | None = None
     if segmenter == "pkuseg":
-        nlp.tokenizer.initialize(pkuseg_model="mixed")  # type: ignore[union-attr]
+        from .segmenter import ensure_model
+
+        model = ensure_model()
+        # So that nlp.initialize() (before training) finds the model, too.
+        config["initialize"] = {"tokenizer": {"pkuseg_model": str(model)}}
+    nlp = spacy.blank("zh", config=config)
     settings = {"defaults": defaults, "yuan": yuan}
     sources = [rules] if isinstance(rules, (str, Path, Mapping)) else list(rules)
     for name in FACTORIES:
         component: _RuleComponent = nlp.add_pipe(name, config=settings)  # type: ignore[assignment]
         if sources:
             component.add_rules(*sources)
+    if model is not None:
+        from .segmenter import use_pkuseg
+
+        use_pkuseg(nlp, model, component.rules)
     return nlp
