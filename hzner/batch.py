@@ -37,7 +37,6 @@ __all__ = ["DocumentError", "extract_many", "extract_records", "worker_extractor
 DEFAULT_BATCH_SIZE = 32
 
 
-
 class _RemoteTraceback(Exception):
     def __init__(self, text: str) -> None:
         super().__init__(text)

@@ -262,7 +262,7 @@ def find_money(
             continue
         low = pending[0] if pending is not None and pending[1] == amount.start else None
         pending = None
-        raw = _complete(text, amount, low, lexicon, bare_yuan)
+        raw = _complete(text, amount, low, lexicon, bare_yuan, consumed)
         if raw is None:
             separator = lexicon.separators.longest_at(text, amount.end)
             if separator is not None:
@@ -287,7 +287,12 @@ _Raw = tuple[int, int, Decimal | None, Decimal | None, str, Bound, Role, bool, s
 
 
 def _complete(
-    text: str, amount: _Amount, low: _Amount | None, lexicon: MoneyLexicon, bare_yuan: str
+    text: str,
+    amount: _Amount,
+    low: _Amount | None,
+    lexicon: MoneyLexicon,
+    bare_yuan: str,
+    floor: int,
 ) -> _Raw | None:
     """Decide whether ``amount`` (with an optional range ``low``) is money."""
     end = amount.end
@@ -304,6 +309,8 @@ def _complete(
     if before is None and start > 0 and text[start - 1] == " ":
         # The view keeps one space between ASCII characters: "RMB 5亿".
         before = lexicon.before.longest_ending_at(text, start - 1)
+    if before is not None and before[0] < floor:
+        before = None  # the word belongs to the amount before (5亿美元|1.2万亿)
     if before is not None and (
         currency is None or before[1][-1] == currency or currency_word in "元"
     ):
@@ -344,7 +351,7 @@ def _complete(
         return None
     bound = Bound.EXACT
     qualifier = lexicon.qualifiers_before.longest_ending_at(text, start)
-    if qualifier is not None:
+    if qualifier is not None and qualifier[0] >= floor:
         bound = Bound(_last(qualifier[1]))
         start = qualifier[0]
     trailing = lexicon.qualifiers_after.longest_at(text, end)

@@ -214,7 +214,8 @@ def generate_aliases(zone: Zone) -> set[str]:
     >>> zone = Zone("CBZ-500000-01", "重庆西永综合保税区", "bonded_zone", (),
     ...             "重庆市", "重庆市", "")
     >>> sorted(generate_aliases(zone))
-    ['西永综保区', '西永综合保税区', '重庆西永综保区', '重庆西永综合保税区']
+    ['西永综保区', '西永综合保税区', '重庆市西永综保区', '重庆市西永综合保税区', '重庆西永综保区',
+     '重庆西永综合保税区']
 
     """
     seeds = {normalize_key(form) for form in (zone.name, *zone.aliases)} - {""}

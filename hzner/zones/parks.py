@@ -184,8 +184,8 @@ class ParkRecognizer:
         limit = max(floor, head - _MAX_PROPER)
         depth = 0
         while start > limit:
-            if start in known_ends and start < head:
-                break
+            if start in known_ends:
+                break  # after a known park or an amount (510.2亿元|产业园: no name)
             if self.stops.longest_ending_at(text, start) is not None and depth == 0:
                 break
             char = text[start - 1]
