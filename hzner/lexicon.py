@@ -181,6 +181,14 @@ class Lexicon(Generic[T]):
         """Return the values under ``key`` (normalized), or an empty tuple."""
         return self._values.get(normalize_key(key), ())
 
+    def lookup(self, normalized: str) -> tuple[T, ...]:
+        """Return the values of a key already normalized (a slice of a normalized text).
+
+        Unlike `get`, the key is not normalized again: this is the look-up
+        for hot loops over a text that `hzner.normalize.normalize` produced.
+        """
+        return self._values.get(normalized, ())
+
     def keys(self) -> Iterator[str]:
         """Iterate over the normalized keys, in the order they were first added."""
         return iter(self._values)

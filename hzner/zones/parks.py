@@ -223,7 +223,7 @@ class ParkRecognizer:
         at most two characters that the boundary words missed (加强同|海外高科技):
         a real proper part before a generic modifier is longer than that.
         """
-        if text[start:head] in self.generic:
+        if self.generic.lookup(text[start:head]):
             return True
         # The generic word may run into the zone word (海外高科技|园区 is read
         # 海外高|科技园区), so every end inside the zone word is tried.
