@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Errors, RuleError
+from .lexicon import Lexicon
 
 __all__ = ["RULE_TYPES", "Rule", "RuleSet", "RuleSource", "read_rules"]
 
@@ -288,6 +289,25 @@ class RuleSet:
         if len(types) == 1:
             return self._by_type[types[0]]
         return tuple(rule for rule in self._rules if rule["type"] in types)
+
+    def lexicon(self, rule_type: str, value: str, **where: str) -> Lexicon[str]:
+        """Compile the ``word`` of each rule of ``rule_type`` into a `Lexicon`.
+
+        Each word maps to the rule's ``value`` field; ``where`` keeps only the
+        rules whose fields have the given values (``position="after"``).
+
+        Examples
+        --------
+        >>> rules = RuleSet().extend({"type": "money_cue", "word": "总投资", "role": "investment"})
+        >>> rules.lexicon("money_cue", "role").get("总投资")
+        ('investment',)
+
+        """
+        lexicon: Lexicon[str] = Lexicon()
+        for rule in self.of(rule_type):
+            if all(rule.get(field) == wanted for field, wanted in where.items()):
+                lexicon.add(rule["word"], rule[value])
+        return lexicon
 
     def select(self, *types: str) -> RuleSet:
         """A rule set holding only the rules of the given types."""

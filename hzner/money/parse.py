@@ -66,12 +66,12 @@ class MoneyLexicon:
     @cached_property
     def after(self) -> Lexicon[str]:
         """Currency words written after the number (元, 美元 ...)."""
-        return _lexicon(self.rules, "currency", "code", position="after")
+        return self.rules.lexicon("currency", "code", position="after")
 
     @cached_property
     def before(self) -> Lexicon[str]:
         """Currency words and symbols written before the number (人民币, US$ ...)."""
-        return _lexicon(self.rules, "currency", "code", position="before")
+        return self.rules.lexicon("currency", "code", position="before")
 
     @cached_property
     def after_starts(self) -> frozenset[str]:
@@ -86,42 +86,32 @@ class MoneyLexicon:
     @cached_property
     def qualifiers_before(self) -> Lexicon[str]:
         """Bound qualifiers before the amount (约, 超过 ...)."""
-        return _lexicon(self.rules, "qualifier", "bound", position="before")
+        return self.rules.lexicon("qualifier", "bound", position="before")
 
     @cached_property
     def qualifiers_after(self) -> Lexicon[str]:
         """Bound qualifiers after the amount (左右, 以上 ...)."""
-        return _lexicon(self.rules, "qualifier", "bound", position="after")
+        return self.rules.lexicon("qualifier", "bound", position="after")
 
     @cached_property
     def separators(self) -> Lexicon[str]:
         """Range separators (至, 到, -)."""
-        return _lexicon(self.rules, "range_separator", "word")
+        return self.rules.lexicon("range_separator", "word")
 
     @cached_property
     def cues(self) -> Lexicon[str]:
         """Money cue words and the role they give."""
-        return _lexicon(self.rules, "money_cue", "role")
+        return self.rules.lexicon("money_cue", "role")
 
     @cached_property
     def scale_words(self) -> Lexicon[str]:
         """Words after an amount that make it an industry's scale (千亿级)."""
-        return _lexicon(self.rules, "scale_word", "word")
+        return self.rules.lexicon("scale_word", "word")
 
     @cached_property
     def locale_cues(self) -> Lexicon[str]:
         """Words that mark text from Taiwan or Hong Kong, and the currency of 元 there."""
-        return _lexicon(self.rules, "locale_cue", "currency")
-
-
-def _lexicon(
-    rules: RuleSet, rule_type: str, field: str, position: str | None = None
-) -> Lexicon[str]:
-    lexicon: Lexicon[str] = Lexicon()
-    for rule in rules.of(rule_type):
-        if position is None or rule["position"] == position:
-            lexicon.add(rule["word"], rule[field])
-    return lexicon
+        return self.rules.lexicon("locale_cue", "currency")
 
 
 def _last(values: tuple[str, ...]) -> str:

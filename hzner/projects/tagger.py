@@ -55,13 +55,6 @@ _MAX_LIST = 240
 _LONGEST_GENERIC = 6
 
 
-def _lexicon(rules: RuleSet, rule_type: str, field: str) -> Lexicon[str]:
-    lexicon: Lexicon[str] = Lexicon()
-    for rule in rules.of(rule_type):
-        lexicon.add(rule["word"], rule[field])
-    return lexicon
-
-
 @dataclass(frozen=True)
 class ProjectLexicon:
     """The PROJECT word lists of a rule set, each compiled at first use.
@@ -86,27 +79,27 @@ class ProjectLexicon:
     @cached_property
     def heads(self) -> Lexicon[str]:
         """Head words: 项目 and its compounds, and the facility heads."""
-        return _lexicon(self.rules, "project_head", "word")
+        return self.rules.lexicon("project_head", "word")
 
     @cached_property
     def stops(self) -> Lexicon[str]:
         """Words that end a name on the left."""
-        return _lexicon(self.rules, "project_stop", "word")
+        return self.rules.lexicon("project_stop", "word")
 
     @cached_property
     def generic(self) -> Lexicon[str]:
         """Words and names that are not projects."""
-        return _lexicon(self.rules, "project_generic", "word")
+        return self.rules.lexicon("project_generic", "word")
 
     @cached_property
     def cues(self) -> Lexicon[str]:
         """Status cues, each with its status or ``"none"``; a later rule wins."""
-        return _lexicon(self.rules, "status_cue", "status")
+        return self.rules.lexicon("status_cue", "status")
 
     @cached_property
     def zone_words(self) -> Lexicon[str]:
         """The PARK zone words, so that heads never turn a park into a project."""
-        return _lexicon(self.rules, "zone_word", "kind")
+        return self.rules.lexicon("zone_word", "kind")
 
     @cached_property
     def head_words(self) -> frozenset[str]:
@@ -131,7 +124,7 @@ class ProjectLexicon:
     @cached_property
     def anaphors(self) -> Lexicon[str]:
         """Words that refer back to a project named before (该, 此, 这个)."""
-        return _lexicon(self.rules, "project_anaphor", "word")
+        return self.rules.lexicon("project_anaphor", "word")
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,17 +85,17 @@ class ParkRecognizer:
     @cached_property
     def zone_words(self) -> Lexicon[str]:
         """Zone words and the kind each gives an unseen park."""
-        return _lexicon(self.rules, "zone_word", "kind")
+        return self.rules.lexicon("zone_word", "kind")
 
     @cached_property
     def stops(self) -> Lexicon[str]:
         """Words that end a park's name on the left."""
-        return _lexicon(self.rules, "park_stop", "word")
+        return self.rules.lexicon("park_stop", "word")
 
     @cached_property
     def generic(self) -> Lexicon[str]:
         """Proper parts (or name endings) that make a mention generic."""
-        return _lexicon(self.rules, "park_generic", "word")
+        return self.rules.lexicon("park_generic", "word")
 
     def __call__(self, norm: NormalizedText, money: Sequence[Money] = ()) -> list[Park]:
         """Find the parks of ``norm``, with offsets into ``norm.original``.
@@ -247,10 +247,3 @@ class _Coverage:
         while self._index < len(self._spans) and self._spans[self._index][1] <= start:
             self._index += 1
         return self._index < len(self._spans) and self._spans[self._index][0] < end
-
-
-def _lexicon(rules: RuleSet, rule_type: str, field: str) -> Lexicon[str]:
-    lexicon: Lexicon[str] = Lexicon()
-    for rule in rules.of(rule_type):
-        lexicon.add(rule["word"], rule[field])
-    return lexicon
