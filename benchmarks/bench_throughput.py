@@ -22,6 +22,9 @@ import spacy
 
 import hzner
 from hzner.extractor import Extractor
+from hzner.money.parse import find_money
+from hzner.normalize import normalize
+from hzner.projects.tagger import find_projects
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "examples" / "newspaper_page.txt"
@@ -33,11 +36,19 @@ def _contenders(text: str) -> dict[str, Callable[[], object]]:
     nlp = hzner.load(segmenter="char")
     extractor.extract(text)  # build the lexicons before timing
     nlp(text)
+    # Each recognizer on its own, from the normalized text as extract() has it.
+    norm = normalize(text)
+    money = find_money(norm, extractor.money_lexicon)
+    parks = extractor.park_recognizer(norm, money)
     found: dict[str, Callable[[], object]] = {
         "spacy zh tokenizer (char)": lambda: tokenizer(text),
         "hzner MONEY recognizer": lambda: extractor.extract_money(text),
+        "hzner PARK recognizer": lambda: extractor.park_recognizer(norm, money),
+        "hzner PROJECT recognizer": lambda: find_projects(
+            norm, money, parks, extractor.project_lexicon
+        ),
         "hzner.extract (all labels)": lambda: extractor.extract(text),
-        "hzner.load() pipeline (char)": lambda: nlp(text),
+        "hzner.load(segmenter='char')": lambda: nlp(text),
     }
     try:
         from jionlp.algorithm.ner import extract_money
