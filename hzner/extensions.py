@@ -8,15 +8,30 @@ built by the getters below.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from .types import Facts, Mention, Money, Park, Project, Status
 
-__all__ = ["KEY", "facts_from_data", "get_data", "set_extensions"]
+__all__ = ["KEY", "doc_text", "facts_from_data", "get_data", "set_extensions"]
 
 KEY = "hzner"
+
+# Doc.text is joined from the tokens at every access, which costs more than
+# all of hzner's recognizers on a newspaper page. A Doc's text never changes
+# (retokenizing keeps it), so it is built once per Doc and kept while the
+# Doc lives.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of ``doc``, joined from its tokens once per Doc."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def get_data(doc: Doc) -> dict[str, list[dict[str, Any]]]:
@@ -56,7 +71,7 @@ def _project(item: dict[str, Any], money: tuple[Money, ...], parks: tuple[Park, 
 
 
 def _doc_facts(doc: Doc) -> Facts:
-    return facts_from_data(doc.text, get_data(doc))
+    return facts_from_data(doc_text(doc), get_data(doc))
 
 
 def _span_entity(span: Span, label: str) -> Any:

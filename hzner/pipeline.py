@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .errors import Errors
+from .extensions import doc_text as _text
 from .extensions import facts_from_data, get_data, set_extensions
 from .extractor import Extractor
 from .normalize import normalize
@@ -145,11 +146,12 @@ def _aligned(doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
     if not cuts:
         return doc
     parsed = doc.has_annotation("DEP")
+    text = _text(doc)
     with doc.retokenize() as retokenizer:
         for index, inside in cuts.items():
             token = doc[index]
             bounds = [token.idx, *inside, token.idx + len(token)]
-            orths = [doc.text[a:b] for a, b in pairwise(bounds)]
+            orths = [text[a:b] for a, b in pairwise(bounds)]
             last = len(orths) - 1
             # Unparsed: each piece heads itself, as the tokenizer left it.
             # Parsed: the pieces hang from the last, which keeps the head.
@@ -165,7 +167,7 @@ class MoneyRecognizer(_RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the amounts of ``doc`` and add them to ``doc.ents``."""
-        found = self.extractor.extract_money(doc.text)
+        found = self.extractor.extract_money(_text(doc))
         get_data(doc)["money"] = [_plain(money) for money in found]
         return _set_ents(doc)
 
@@ -177,7 +179,7 @@ class ZoneLinker(_RuleComponent):
         """Find the parks of ``doc`` and add them to ``doc.ents``."""
         data = get_data(doc)
         money = [Money.from_dict(item) for item in data["money"]]
-        found = self.extractor.park_recognizer(normalize(doc.text), money)
+        found = self.extractor.park_recognizer(normalize(_text(doc)), money)
         data["parks"] = [_plain(park) for park in found]
         return _set_ents(doc)
 
@@ -188,9 +190,10 @@ class ProjectTagger(_RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         """Find the projects of ``doc``; parks inside a project name are absorbed."""
         data = get_data(doc)
-        facts = facts_from_data(doc.text, data)
+        text = _text(doc)
+        facts = facts_from_data(text, data)
         projects, parks = find_projects(
-            normalize(doc.text), facts.money, facts.parks, self.extractor.project_lexicon
+            normalize(text), facts.money, facts.parks, self.extractor.project_lexicon
         )
         money_index = {id(money): index for index, money in enumerate(facts.money)}
         park_index = {id(park): index for index, park in enumerate(parks)}
@@ -214,9 +217,11 @@ class PhraseMatcher(_RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the phrases of ``doc`` that do not overlap hzner's entities."""
+        if not len(self.extractor.phrases):
+            return doc  # no phrase rules: nothing to find, and doc.text costs a pass
         data = get_data(doc)
         taken = [(item["start"], item["end"]) for key in _KEYS for item in data[key]]
-        found = find_phrases(normalize(doc.text), self.extractor.phrases, taken)
+        found = find_phrases(normalize(_text(doc)), self.extractor.phrases, taken)
         data["others"] = [{**mention.to_dict(), "rule_id": mention.rule_id} for mention in found]
         return _set_ents(doc)
 
