@@ -104,6 +104,9 @@ def _mark_pattern(marks: frozenset[str]) -> re.Pattern[str]:
 
 def _starts(text: str, marks: frozenset[str], merge_quotes: bool) -> list[int]:
     """Find the starts of the sentences (or clauses) of ``text``, in one bounded pass."""
+    length = len(text)
+    if not merge_quotes:  # clauses: every mark ends one, in one comprehension
+        return [0, *(m.end() for m in _mark_pattern(marks).finditer(text) if m.end() < length)]
     starts = [0]
     for match in _mark_pattern(marks).finditer(text):
         index = match.start()

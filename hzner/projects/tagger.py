@@ -46,6 +46,7 @@ _ETC_GAP = 8
 # What joins enumeration items besides 、. A conjunction after an attributive
 # suffix joins two modifiers of one item (宸鸿穿戴式及3D触控模块), not two items.
 _CONJUNCTIONS = ("以及", "和", "与", "及")
+_CONJUNCTION_ENDS = frozenset(word[-1] for word in _CONJUNCTIONS)
 _ATTRIBUTIVE = frozenset("式型性")
 # Caps: a name is at most _MAX_NAME view characters (the longest in the dev
 # set has 29), an enumeration at most _MAX_LIST.
@@ -249,6 +250,8 @@ class _Scanner:
 
     def _conjunction(self, pos: int, right: int) -> int:
         text = self.text
+        if pos == right or pos == 0 or text[pos - 1] not in _CONJUNCTION_ENDS:
+            return 0  # the common case, at every step of an enumeration's walk
         for word in _CONJUNCTIONS:
             before = pos - len(word) - 1
             if pos == right or before < 0 or text[before + 1 : pos] != word:
