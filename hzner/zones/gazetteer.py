@@ -336,11 +336,14 @@ class Gazetteer:
         self._brands: Lexicon[Zone] = Lexicon()
         for form, zones in self._lexicon.items():
             suffix = _zone_word_lexicon().longest_ending_at(form, len(form))
-            if suffix is None:
+            if suffix is None or suffix[0] == 0:
                 for zone in zones:
                     self._brands.add(form, zone)
             else:
-                lengths.setdefault(form[suffix[0] :], set()).add(len(form))
+                # Keyed by the zone word and the character before it, which
+                # rules out most zone words of a text with one look-up.
+                key = form[suffix[0] :] + form[suffix[0] - 1]
+                lengths.setdefault(key, set()).add(len(form))
         self._endings = {
             word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()
         }
@@ -417,7 +420,9 @@ class Gazetteer:
         found: list[tuple[int, int, tuple[Zone, ...]]] = []
         words = _zone_word_lexicon()
         for start, end, _ in words.finditer(text):
-            for length in self._endings.get(text[start:end], ()):
+            if start == 0:
+                continue
+            for length in self._endings.get(text[start:end] + text[start - 1], ()):
                 begin = end - length
                 zones = self._lexicon.lookup(text[begin:end]) if begin >= 0 else ()
                 if zones:
