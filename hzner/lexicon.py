@@ -181,6 +181,14 @@ class Lexicon(Generic[T]):
         """Return the values under ``key`` (normalized), or an empty tuple."""
         return self._values.get(normalize_key(key), ())
 
+    @property
+    def last_chars(self) -> frozenset[str]:
+        """The last characters of the keys: where none is, no key ends."""
+        if not self._lengths and self._values:
+            self._lengths = tuple(sorted({len(key) for key in self._values}, reverse=True))
+            self._last_chars = frozenset(key[-1] for key in self._values)
+        return self._last_chars
+
     def lookup(self, normalized: str) -> tuple[T, ...]:
         """Return the values of a key already normalized (a slice of a normalized text).
 

@@ -183,12 +183,13 @@ class ParkRecognizer:
         start = head
         limit = max(floor, head - _MAX_PROPER)
         depth = 0
+        stops, stop_last = self.stops, self.stops.last_chars
         while start > limit:
             if start in known_ends:
                 break  # after a known park or an amount (510.2亿元|产业园: no name)
-            if self.stops.longest_ending_at(text, start) is not None and depth == 0:
-                break
             char = text[start - 1]
+            if depth == 0 and char in stop_last and stops.longest_ending_at(text, start):
+                break
             if char in _CLASSIFIERS and start >= 2 and _is_numeral(text[start - 2]):
                 return None  # counted parks are a class: 18家大数据产业园区之一
             if char == ")":
