@@ -117,11 +117,14 @@ class Extractor:
         others = find_phrases(norm, self.phrases, taken)
         return Facts(text, tuple(money), tuple(parks), tuple(projects), tuple(others))
 
-    def extract_many(self, texts: Iterable[str]) -> Iterator[Facts]:
-        """Extract from each text in order: one `Facts` per text, none dropped."""
-        for index, text in enumerate(texts):
-            if not isinstance(text, str):
-                raise TypeError(
-                    Errors.E031.format(what="extract_many", type=type(text).__name__, index=index)
-                )
-            yield self.extract(text)
+    def extract_many(
+        self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[Facts]:
+        """Extract from each text in order: one `Facts` per text, none dropped or reordered.
+
+        See `hzner.batch.extract_many`; worker processes build their own
+        extractor from this one's rules.
+        """
+        from .batch import extract_many
+
+        return extract_many(texts, n_process=n_process, batch_size=batch_size, extractor=self)
