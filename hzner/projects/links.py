@@ -267,9 +267,14 @@ class Context:
     def _separated(self, low: int, high: int, mention: tuple[int, int]) -> bool:
         """Tell whether ``[low, high)`` has a count or a head outside the mention."""
         low = max(low, high - WINDOW)
-        heads = self.heads_in(low, high)
-        if any(head[1] <= mention[0] or head[0] >= mention[1] for head in heads):
-            return True
+        text = self.text
+        for head_start, head_end in self.heads_in(low, high):
+            outside = head_end <= mention[0] or head_start >= mention[1]
+            # A bare head at the start of a clause (,项目总投资…) names nothing:
+            # it is the mention again, not another project.
+            bare = head_start == 0 or not is_name_char(text[head_start - 1])
+            if outside and not bare:
+                return True
         return self._counted(low, high)
 
     def _counted(self, low: int, high: int) -> bool:

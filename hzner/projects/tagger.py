@@ -32,7 +32,7 @@ from ..lexicon import Lexicon
 from ..normalize import NormalizedText
 from ..rules import RuleSet
 from ..types import Money, Park, Project, Status
-from .links import NUMERALS, Context, Links, has_count, is_name_char, locate
+from .links import NUMERALS, Context, Links, Located, has_count, is_name_char, locate
 
 __all__ = ["ProjectLexicon", "find_projects"]
 
@@ -146,7 +146,7 @@ def _is_name(name: str) -> bool:
 class _Scanner:
     """Candidate finding over one view text."""
 
-    def __init__(self, ctx: Context, lexicon: ProjectLexicon) -> None:
+    def __init__(self, ctx: Context, lexicon: ProjectLexicon, in_zone: bytearray) -> None:
         self.ctx = ctx
         self.text = ctx.text
         self.lexicon = lexicon
@@ -159,11 +159,7 @@ class _Scanner:
             if isinstance(item.entity, Park) and item.entity.zone is not None
         }
         self.money_end = {item.end for item in ctx.money}
-        self.in_zone = bytearray(len(self.text))
-        spans = [(item.start, item.end) for item in ctx.parks]
-        spans += [(start, end) for start, end, _ in lexicon.zone_words.finditer(self.text)]
-        for start, end in spans:
-            self.in_zone[start:end] = b"\x01" * (end - start)
+        self.in_zone = in_zone
         self.project_etcs: set[int] = set()
         self.stop_last = lexicon.stop_last_chars
 
@@ -374,6 +370,16 @@ def _resolve(ctx: Context, candidates: list[_Candidate]) -> list[_Candidate]:
     return accepted
 
 
+def _zone_mask(text: str, parks: Sequence[Located], lexicon: ProjectLexicon) -> bytearray:
+    """Mark the characters inside a park or a zone word."""
+    mask = bytearray(len(text))
+    spans = [(item.start, item.end) for item in parks]
+    spans += [(start, end) for start, end, _ in lexicon.zone_words.finditer(text)]
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
 def _listed(text: str, accepted: list[_Candidate], index: int) -> bool:
     """Tell whether a mention is an item of a 、 list of projects (包括A项目、B项目).
 
@@ -439,15 +445,20 @@ def find_projects(
 
     """
     text = norm.text
-    heads = [(start, end, values[-1]) for start, end, values in lexicon.heads.finditer(text)]
+    located_parks = locate(parks, norm)
+    in_zone = _zone_mask(text, located_parks, lexicon)
+    # A head inside a park or a zone word (the 园 of 产业园, of 园区) is no head.
+    heads = [
+        (start, end, values[-1])
+        for start, end, values in lexicon.heads.finditer(text)
+        if not any(in_zone[start:end])
+    ]
     cues = [
         (start, end, None if values[-1] == "none" else Status(values[-1]))
         for start, end, values in lexicon.cues.finditer(text)
     ]
-    ctx = Context(
-        text, cues, [(s, e) for s, e, _ in heads], locate(money, norm), locate(parks, norm)
-    )
-    scanner = _Scanner(ctx, lexicon)
+    ctx = Context(text, cues, [(s, e) for s, e, _ in heads], locate(money, norm), located_parks)
+    scanner = _Scanner(ctx, lexicon, in_zone)
     candidates = scanner.project_candidates(heads)
     candidates += scanner.facility_candidates(heads)
     accepted = _resolve(ctx, candidates)

@@ -379,3 +379,18 @@ def test_tagger_a_total_counted_after_the_amount_is_not_linked() -> None:
 )
 def test_tagger_time_words_and_prepositions_end_names(text: str, names: list[str]) -> None:
     assert [p.text for p in hzner.extract(text).projects] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "investment"),
+    [
+        # A bare 项目 opening the next clause is the same project.
+        ("甲乙12英寸芯片生产线项目签约落户,项目总投资约76亿美元。", "约76亿美元"),
+        # 园区 is a park word, not a second project between name and amount.
+        ("甲乙全球研发中心将落户园区,计划投资2亿美元。", "2亿美元"),
+    ],
+)
+def test_tagger_amount_in_the_next_clause_is_the_projects_own(text: str, investment: str) -> None:
+    (project,) = hzner.extract(text).projects
+    assert project.investment is not None
+    assert project.investment.text == investment
