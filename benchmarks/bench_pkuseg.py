@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from timing import interleaved_medians
 
 import hzner
 from hzner import segmenter
@@ -67,13 +68,7 @@ def throughput(texts: list[str], rounds: int, model: Path) -> dict[str, float]:
     }
     for call in contenders.values():
         call()  # build lexicons, warm caches
-    times: dict[str, list[float]] = {name: [] for name in contenders}
-    for _ in range(rounds):
-        for name, call in contenders.items():
-            start = time.perf_counter()
-            call()
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+    return interleaved_medians(contenders, rounds)
 
 
 _PRELUDE = "import time, spacy, hzner, hzner.pipeline, hzner.segmenter as s\n"

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import argparse
 import platform
-import statistics
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import spacy
+from timing import interleaved_medians
 
 import hzner
 from hzner.extractor import Extractor
@@ -63,13 +62,7 @@ def _contenders(text: str) -> dict[str, Callable[[], object]]:
 def run(text: str, rounds: int) -> dict[str, float]:
     """Median seconds per call of each contender over interleaved rounds."""
     contenders = _contenders(text)
-    times: dict[str, list[float]] = {name: [] for name in contenders}
-    for _ in range(rounds):
-        for name, call in contenders.items():
-            start = time.perf_counter()
-            call()
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+    return interleaved_medians(contenders, rounds)
 
 
 def main() -> int:
