@@ -214,6 +214,32 @@ class Lexicon(Generic[T]):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and normalize_key(key) in self._values
 
+    def reversed(self) -> Lexicon[T]:
+        """Return a lexicon of the same keys spelled backwards, with the same values.
+
+        A key that ends at ``end`` in a text starts at ``len(text) - end`` in
+        the text reversed: a walk leftwards becomes a scan rightwards, which
+        a regular expression can do (`hzner.walk`).
+
+        Examples
+        --------
+        >>> lexicon: Lexicon[str] = Lexicon()
+        >>> lexicon.add("引进", "stop")
+        >>> text = "引进天马项目"
+        >>> lexicon.reversed().longest_at(text[::-1], len(text) - 2)
+        (6, ('stop',))
+
+        """
+        backwards: Lexicon[T] = Lexicon(ascii_boundaries=self._ascii_boundaries)
+        backwards._values = {key[::-1]: values for key, values in self._values.items()}
+        return backwards
+
+    @property
+    def pattern(self) -> str | None:
+        """The source of the compiled pattern (a prefix tree of the keys), None when empty."""
+        compiled = self._compiled()
+        return None if compiled is None else compiled.pattern
+
     def _compiled(self) -> re.Pattern[str] | None:
         """Return the pattern of all keys, compiled at first use after a change."""
         if self._pattern is None and self._values:

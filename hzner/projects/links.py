@@ -21,7 +21,16 @@ from ..lexicon import Lexicon
 from ..normalize import NormalizedText
 from ..types import Money, Park, Role, Status
 
-__all__ = ["WINDOW", "Context", "Links", "Located", "has_count", "is_name_char", "locate"]
+__all__ = [
+    "WINDOW",
+    "Context",
+    "Links",
+    "Located",
+    "has_count",
+    "is_name_char",
+    "locate",
+    "plain_run",
+]
 
 #: How far (in view characters) a link may reach from its mention.
 WINDOW = 200
@@ -40,6 +49,8 @@ NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千
 _CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件份")
 _DATE_UNITS = frozenset("年月日号")
 _NAME_EXTRA = frozenset("()·-&+ ")
+# The longest stretch one `plain_run` match may cross.
+_MAX_RUN = 64
 # A back-reference's 该 stands at most this far before its head (该人才小镇).
 _ANAPHOR_GAP = 8
 
@@ -71,6 +82,40 @@ def has_count(text: str, index: int, *, dates: bool = True) -> bool:
     if char in _CLASSIFIERS:
         return before in NUMERALS
     return dates and char in _DATE_UNITS and before.isascii() and before.isdigit()
+
+
+def plain_run(stops: Lexicon[str]) -> re.Pattern[str]:
+    """Compile the run of name characters a walk leftwards crosses with nothing to check.
+
+    The pattern reads the text reversed (``text[::-1]``): from ``len(text) -
+    pos`` it matches the characters left of ``pos`` while each is a name
+    character (`is_name_char`) that closes no count or date (`has_count`),
+    is not 等 or a bracket, and ends no stop word and no 项目. Where it stops,
+    the walk checks that one position in full; so a walk costs one match
+    per boundary, not a Python step per character. It is capped at
+    ``_MAX_RUN`` characters, so that a match is bounded whatever the text.
+    """
+    checks = [
+        "等",
+        "目项",
+        f"[{_class(_CLASSIFIERS)}][{_class(NUMERALS)}]",
+        f"[{_class(_DATE_UNITS)}][0-9]",
+    ]
+    reversed_stops = stops.reversed().pattern
+    if reversed_stops is not None:
+        checks.append(reversed_stops)
+    # Only a character that can begin a check (in the reversed text) is
+    # looked at twice; the others pass on a character-class test.
+    first = set("等目") | _CLASSIFIERS | _DATE_UNITS | {key[-1] for key in stops}
+    ranges = "\\u3400-\\u9fff\\uf900-\\ufaff0-9A-Za-z" + _class(_NAME_EXTRA - {"(", ")"})
+    plain = f"(?![{_class(frozenset(first))}])[{ranges}]"
+    checked = f"(?!{'|'.join(checks)})[{ranges}]"
+    point = f"(?!{'|'.join(checks)})\\.(?=[0-9])"  # 第10.5代
+    return re.compile(f"(?:{plain}|{checked}|{point}){{0,{_MAX_RUN}}}")
+
+
+def _class(chars: frozenset[str]) -> str:
+    return "".join(re.escape(char) for char in sorted(chars))
 
 
 @dataclass(frozen=True, slots=True)

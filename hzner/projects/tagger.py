@@ -24,6 +24,8 @@ Every walk is capped, so the whole pass is linear in the length of the text.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -32,7 +34,7 @@ from ..lexicon import Lexicon
 from ..normalize import NormalizedText
 from ..rules import RuleSet
 from ..types import Money, Park, Project, Status
-from .links import NUMERALS, Context, Links, Located, has_count, is_name_char, locate
+from .links import NUMERALS, Context, Links, Located, has_count, is_name_char, locate, plain_run
 
 __all__ = ["ProjectLexicon", "find_projects"]
 
@@ -123,6 +125,11 @@ class ProjectLexicon:
         return frozenset(self.stops.keys()) & frozenset(self.generic.keys())
 
     @cached_property
+    def plain_run(self) -> re.Pattern[str]:
+        """The run of name characters a walk crosses unchecked (`links.plain_run`)."""
+        return plain_run(self.stops)
+
+    @cached_property
     def anaphors(self) -> Lexicon[str]:
         """Words that refer back to a project named before (该, 此, 这个)."""
         return self.rules.lexicon("project_anaphor", "word")
@@ -162,6 +169,9 @@ class _Scanner:
         self.in_zone = in_zone
         self.project_etcs: set[int] = set()
         self.stop_last = lexicon.stop_last_chars
+        self.reversed = self.text[::-1]
+        self.plain_run = lexicon.plain_run
+        self.barriers = sorted(self.money_end | self.park_end.keys())
 
     def _closes(self, pos: int, end: int) -> str | None:
         """Say what ends a name at ``pos`` walking left: a stop word, "" (hard stop) or None."""
@@ -181,18 +191,34 @@ class _Scanner:
         return None
 
     def walk(self, end: int) -> tuple[int, str] | None:
-        """Walk left from a head at ``end``: ``(name start, stop word or "")``, None if capped."""
+        """Walk left from a head at ``end``: ``(name start, stop word or "")``, None if capped.
+
+        Stretches of plain name characters are crossed in one `plain_run`
+        match over the reversed text; each position where the match stops,
+        or where a park or an amount ends, is checked in full.
+        """
+        text, length, park_end = self.text, len(self.text), self.park_end
+        floor = end - _MAX_NAME - 1  # reaching it means the name is too long
         pos, depth = end, 0
         while pos > 0:
-            if end - pos > _MAX_NAME:
+            if pos <= floor:
                 return None
-            if pos in self.park_end:
-                pos = self.park_end[pos]
+            if pos in park_end:
+                pos = park_end[pos]
                 continue
+            low = length - self.plain_run.match(self.reversed, length - pos).end()
+            # The nearest amount or park that ends in [low, pos] stops the run.
+            index = bisect.bisect_right(self.barriers, pos) - 1
+            if index >= 0 and self.barriers[index] >= low:
+                low = self.barriers[index]
+            if low != pos:
+                pos = low
+                if pos <= floor or pos == 0 or pos in park_end:
+                    continue  # capped, at the start, or a park to jump over
             closed = self._closes(pos, -1)
             if closed is not None:
                 return pos, closed
-            char = self.text[pos - 1]
+            char = text[pos - 1]
             if char == "(" and depth == 0:
                 return pos, ""
             depth += (char == ")") - (char == "(")

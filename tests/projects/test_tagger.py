@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 import hzner
 from hzner.normalize import normalize
-from hzner.projects.tagger import ProjectLexicon, find_projects
+from hzner.projects.links import Context, locate
+from hzner.projects.tagger import ProjectLexicon, _Scanner, find_projects
 from hzner.rules import RuleSet
 from hzner.types import Bound, Money, Park, Project, Role, Status, ZoneKind
 
@@ -394,3 +395,52 @@ def test_tagger_amount_in_the_next_clause_is_the_projects_own(text: str, investm
     (project,) = hzner.extract(text).projects
     assert project.investment is not None
     assert project.investment.text == investment
+
+
+def _walk_stepwise(scanner: _Scanner, end: int) -> tuple[int, str] | None:
+    """The walk one character at a time, as the tagger's docstring states it."""
+    pos, depth = end, 0
+    while pos > 0:
+        if end - pos > 48:
+            return None
+        if pos in scanner.park_end:
+            pos = scanner.park_end[pos]
+            continue
+        closed = scanner._closes(pos, -1)
+        if closed is not None:
+            return pos, closed
+        char = scanner.text[pos - 1]
+        if char == "(" and depth == 0:
+            return pos, ""
+        depth += (char == ")") - (char == "(")
+        pos -= 1
+    return pos, ""
+
+
+_WALK_PIECES = [
+    *_FRAGMENTS, "贵阳高新区", "5亿元", "10.5", "A.B", "第10.5代", "七大", "3月", "设施",
+    "引进", "SIP", "abc", "(二期)", "((", "))", "目", "项", "二",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WALK_PIECES), max_size=50))
+def test_tagger_walk_matches_stepwise_walk(pieces: list[str]) -> None:
+    # The walk crosses plain stretches in one regex match: it must stop
+    # exactly where a walk checking every character stops.
+    text = "".join(pieces)
+    parks, money, offset = [], [], 0
+    for piece in pieces:
+        if piece == "贵阳高新区":
+            parks.append(Park(piece, offset, offset + len(piece), None, ZoneKind.HIGH_TECH_ZONE))
+        if piece == "5亿元":
+            value = Decimal(500_000_000)
+            money.append(
+                Money(piece, offset, offset + 3, value, value, "CNY", Bound.EXACT, Role.OTHER)
+            )
+        offset += len(piece)
+    norm = normalize(text)
+    context = Context(norm.text, [], [], locate(money, norm), locate(parks, norm))
+    scanner = _Scanner(context, LEXICON, bytearray(len(norm.text)))
+    for end in range(len(norm.text) + 1):
+        assert scanner.walk(end) == _walk_stepwise(scanner, end), (norm.text, end)
