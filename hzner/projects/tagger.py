@@ -206,7 +206,8 @@ class _Scanner:
             if pos in park_end:
                 pos = park_end[pos]
                 continue
-            low = length - self.plain_run.match(self.reversed, length - pos).end()
+            run = self.plain_run.match(self.reversed, length - pos)  # never None: {0,n}
+            low = length - run.end() if run is not None else pos
             # The nearest amount or park that ends in [low, pos] stops the run.
             index = bisect.bisect_right(self.barriers, pos) - 1
             if index >= 0 and self.barriers[index] >= low:
