@@ -46,6 +46,7 @@ Decisions on forms that are ambiguous or idiomatic rather than numeric:
 """
 
 import decimal
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -745,6 +746,29 @@ def _context(text: str) -> decimal.Context:
     )
 
 
+# The form most amounts in news take (510.2亿, 4000万, 12): an Arabic number
+# and at most one big magnitude. `_quick` reads it without the grammar and
+# gives the same Numeral (a property test holds the two together).
+_QUICK = re.compile(r"(0|[1-9][0-9]{0,17})(?:\.([0-9]{1,12}))?(万亿|万|亿)?")
+_QUICK_POWERS: Final[dict[str | None, int]] = {None: 0, "万": 4, "亿": 8, "万亿": 12}
+
+
+def _quick(text: str) -> Numeral | None:
+    match = _QUICK.fullmatch(text)
+    if match is None:
+        return None
+    whole, fraction, unit = match.groups()
+    digits = whole + (fraction or "")
+    if unit is not None and not digits.strip("0"):
+        return None  # zero as a coefficient (0万): the grammar rejects it
+    power = _QUICK_POWERS[unit] - len(fraction or "")
+    if power >= 0:
+        value = Decimal(int(digits) * 10**power)
+    else:
+        value = Decimal(f"{digits[:power]}.{digits[power:]}".rstrip("0").rstrip("."))
+    return Numeral(value, None, False)
+
+
 def parse_numeral(text: str) -> Numeral:
     """Read one written number, which may be a range or a vague amount.
 
@@ -774,6 +798,12 @@ def parse_numeral(text: str) -> Numeral:
     Numeral(value=Decimal('20000000'), high=Decimal('30000000'), vague=False)
 
     """
+    quick = _quick(text)
+    return quick if quick is not None else _parse(text)
+
+
+def _parse(text: str) -> Numeral:
+    """Read ``text`` with the whole grammar (see `parse_numeral`)."""
     try:
         with decimal.localcontext(_context(text)):
             parser = _Parser()

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from hzner import numerals
 from hzner.numerals import NUMERAL_CHARS, Numeral, parse_number, parse_numeral
 from tests import numeral_forms as forms
 
@@ -529,3 +530,23 @@ def test_numerals_megabyte_input(text: str) -> None:
 )
 def test_numerals_zhao_is_ten_to_the_twelfth(text: str, value: str) -> None:
     assert parse_numeral(text).value == Decimal(value)
+
+
+@settings(max_examples=500)
+@given(
+    st.one_of(
+        st.from_regex(numerals._QUICK, fullmatch=True),
+        st.from_regex(r"[0-9]{1,4}(\.[0-9]{0,3})?[万亿]{0,3}", fullmatch=True),
+    )
+)
+def test_quick_path_reads_like_the_grammar(text: str) -> None:
+    # Plain Arabic amounts skip the grammar: they must read exactly the same.
+    try:
+        expected: Numeral | str = numerals._parse(text)
+    except ValueError:
+        expected = "rejected"
+    quick = numerals._quick(text)
+    if quick is not None:
+        assert quick == expected
+        assert str(quick.value) == str(expected.value)  # type: ignore[union-attr]
+    assert parse_numeral(text) == expected if expected != "rejected" else True

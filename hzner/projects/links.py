@@ -151,7 +151,11 @@ def _starts(text: str, marks: frozenset[str], merge_quotes: bool) -> list[int]:
     """Find the starts of the sentences (or clauses) of ``text``, in one bounded pass."""
     length = len(text)
     if not merge_quotes:  # clauses: every mark ends one, in one comprehension
-        return [0, *(m.end() for m in _mark_pattern(marks).finditer(text) if m.end() < length)]
+        starts = [0]
+        starts += [match.end() for match in _mark_pattern(marks).finditer(text)]
+        if len(starts) > 1 and starts[-1] == length:
+            starts.pop()
+        return starts
     starts = [0]
     for match in _mark_pattern(marks).finditer(text):
         index = match.start()
