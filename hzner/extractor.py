@@ -11,10 +11,10 @@ from functools import cached_property
 
 from .errors import Errors
 from .lexicon import Lexicon
-from .money.parse import MoneyLexicon, find_money
+from .money.parse import MoneyLexicon, find_money, find_money_located
 from .normalize import normalize
 from .phrases import find_phrases, phrase_lexicon
-from .projects.tagger import ProjectLexicon, find_projects
+from .projects.tagger import ProjectLexicon, find_projects_located
 from .rules import RuleSet, RuleSource
 from .types import Facts, Money
 from .zones.parks import ParkRecognizer
@@ -109,13 +109,23 @@ class Extractor:
         """
         text = check_text(text, "Extractor.extract")
         norm = normalize(text)
-        money = find_money(norm, self.money_lexicon, yuan=self.yuan)
-        parks = self.park_recognizer(norm, money)
-        projects, parks = find_projects(norm, money, parks, self.project_lexicon)
-        taken = [(m.start, m.end) for m in money] + [(p.start, p.end) for p in parks]
-        taken += [(project.start, project.end) for project in projects]
+        # The recognizers hand each other their results with spans in the view.
+        money = find_money_located(norm, self.money_lexicon, yuan=self.yuan)
+        parks, zone_words = self.park_recognizer.find_located(norm, money)
+        projects, parks = find_projects_located(
+            norm, money, parks, self.project_lexicon, zone_words
+        )
+        taken = [(item.entity.start, item.entity.end) for item in money]
+        taken += [(item.entity.start, item.entity.end) for item in parks]
+        taken += [(item.entity.start, item.entity.end) for item in projects]
         others = find_phrases(norm, self.phrases, taken)
-        return Facts(text, tuple(money), tuple(parks), tuple(projects), tuple(others))
+        return Facts(
+            text,
+            tuple(item.entity for item in money),
+            tuple(item.entity for item in parks),
+            tuple(item.entity for item in projects),
+            tuple(others),
+        )
 
     def extract_many(
         self, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 32

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Generic, Protocol, TypeVar
 
-__all__ = ["NormalizedText", "normalize", "normalize_key"]
+__all__ = ["Located", "NormalizedText", "locate", "normalize", "normalize_key"]
 
 # Full-width ASCII variants map to ASCII one for one, so the translation
 # keeps lengths and offsets; the ideographic space becomes a plain space and
@@ -180,3 +182,51 @@ def normalize_key(text: str) -> str:
 
     """
     return normalize(text).text
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+E = TypeVar("E", bound=_Spanned)
+
+
+@dataclass(slots=True)
+class Located(Generic[E]):
+    """An entity (offsets into the original) with its span in the view.
+
+    The recognizers hand their results to each other in this form, so that
+    no one maps offsets back and forth twice.
+    """
+
+    start: int
+    end: int
+    entity: E
+
+
+def locate(entities: Sequence[E], norm: NormalizedText) -> list[Located[E]]:
+    """Pair each entity (original offsets) with its span in the view, sorted by start.
+
+    Examples
+    --------
+    >>> from hzner.types import Bound, Money, Role
+    >>> norm = normalize("投资 5 亿元")
+    >>> money = Money("5 亿元", 3, 7, None, None, "CNY", Bound.EXACT, Role.INVESTMENT)
+    >>> [(item.start, item.end) for item in locate([money], norm)]
+    [(2, 5)]
+
+    """
+    located: list[Located[E]] = []
+    for entity in entities:
+        if not 0 <= entity.start < entity.end <= len(norm.original):
+            continue
+        start = norm.to_view(entity.start)
+        end = norm.to_view(entity.end - 1) + 1
+        if start < end:
+            located.append(Located(start, end, entity))
+    located.sort(key=lambda item: (item.start, item.end))
+    return located

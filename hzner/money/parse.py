@@ -16,12 +16,12 @@ from decimal import Decimal
 from functools import cached_property
 
 from ..lexicon import Lexicon
-from ..normalize import NormalizedText
+from ..normalize import Located, NormalizedText
 from ..numerals import NUMERAL_CHARS, Numeral, parse_numeral
 from ..rules import RuleSet
 from ..types import Bound, Money, Role
 
-__all__ = ["MoneyLexicon", "find_money"]
+__all__ = ["MoneyLexicon", "find_money", "find_money_located"]
 
 # 多/余 written inside a number ("3000多万元", "十余亿元") mean "more than".
 _OVER_MARKS = "多余餘"
@@ -219,6 +219,28 @@ def find_money(
     *,
     yuan: str | None = None,
 ) -> list[Money]:
+    """Find every amount of money in ``norm``, in text order, with offsets into the original.
+
+    See `find_money_located`, which also gives each amount's span in the view.
+
+    Examples
+    --------
+    >>> from hzner.normalize import normalize
+    >>> from hzner.rules import RuleSet
+    >>> lexicon = MoneyLexicon(RuleSet.default())
+    >>> [m.value for m in find_money(normalize("总投资 510.2 亿元"), lexicon)]
+    [Decimal('51020000000')]
+
+    """
+    return [item.entity for item in find_money_located(norm, lexicon, yuan=yuan)]
+
+
+def find_money_located(
+    norm: NormalizedText,
+    lexicon: MoneyLexicon,
+    *,
+    yuan: str | None = None,
+) -> list[Located[Money]]:
     """Find every amount of money in ``norm``.
 
     Parameters
@@ -233,8 +255,9 @@ def find_money(
 
     Returns
     -------
-    list of Money
-        In text order, with offsets into ``norm.original``.
+    list of Located[Money]
+        In text order: each amount (offsets into ``norm.original``) with
+        its span in the view.
 
     """
     text = norm.text
@@ -271,7 +294,7 @@ def find_money(
                 continue
         found.append(raw)
         consumed = raw[1]
-    return [_finish(norm, raw) for raw in found]
+    return [Located(raw[0], raw[1], _finish(norm, raw)) for raw in found]
 
 
 # (start, end, value, high, currency, bound, role, implied, rule_id), in the normalized text.

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicon import Lexicon
-from ..normalize import NormalizedText
+from ..normalize import Located, locate
 from ..types import Money, Park, Role, Status
 
 __all__ = [
@@ -118,29 +117,6 @@ def _class(chars: frozenset[str]) -> str:
     return "".join(re.escape(char) for char in sorted(chars))
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
-    """An entity given to the tagger (MONEY or PARK) with its span in the view."""
-
-    start: int
-    end: int
-    entity: Money | Park
-
-
-def locate(entities: Sequence[Money | Park], norm: NormalizedText) -> list[Located]:
-    """Pair each entity (original offsets) with its span in the view, sorted by start."""
-    located: list[Located] = []
-    for entity in entities:
-        if not 0 <= entity.start < entity.end <= len(norm.original):
-            continue
-        start = norm.to_view(entity.start)
-        end = norm.to_view(entity.end - 1) + 1
-        if start < end:
-            located.append(Located(start, end, entity))
-    located.sort(key=lambda item: (item.start, item.end))
-    return located
-
-
 @cache
 def _mark_pattern(marks: frozenset[str]) -> re.Pattern[str]:
     # One character class, scanned in C: the marks are few, the text long.
@@ -197,8 +173,8 @@ class Context:
     text: str
     cues: list[tuple[int, int, Status | None]]
     heads: list[tuple[int, int]]
-    money: list[Located]
-    parks: list[Located]
+    money: list[Located[Money]]
+    parks: list[Located[Park]]
     occupied: bytearray = field(init=False)
     sentences: list[int] = field(init=False)
     clauses: list[int] = field(init=False)

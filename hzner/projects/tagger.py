@@ -31,12 +31,12 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..lexicon import Lexicon
-from ..normalize import NormalizedText
+from ..normalize import Located, NormalizedText, locate
 from ..rules import RuleSet
 from ..types import Money, Park, Project, Status
-from .links import NUMERALS, Context, Links, Located, has_count, is_name_char, locate, plain_run
+from .links import NUMERALS, Context, Links, has_count, is_name_char, plain_run
 
-__all__ = ["ProjectLexicon", "find_projects"]
+__all__ = ["ProjectLexicon", "find_projects", "find_projects_located"]
 
 # SPEC: "ends at 项目 when the text has it"; an earlier 项目 also closes a name
 # on the left (重要投资项目泽璟新药生产基地建设项目 is 泽璟…项目).
@@ -397,12 +397,12 @@ def _resolve(ctx: Context, candidates: list[_Candidate]) -> list[_Candidate]:
     return accepted
 
 
-def _zone_mask(text: str, parks: Sequence[Located], lexicon: ProjectLexicon) -> bytearray:
+def _zone_mask(
+    text: str, parks: Sequence[Located[Park]], zone_words: Sequence[tuple[int, int]]
+) -> bytearray:
     """Mark the characters inside a park or a zone word."""
     mask = bytearray(len(text))
-    spans = [(item.start, item.end) for item in parks]
-    spans += [(start, end) for start, end, _ in lexicon.zone_words.finditer(text)]
-    for start, end in spans:
+    for start, end in [*((item.start, item.end) for item in parks), *zone_words]:
         mask[start:end] = b"\x01" * (end - start)
     return mask
 
@@ -471,9 +471,29 @@ def find_projects(
     [('长通智能制造产业基地项目', 'started')]
 
     """
-    text = norm.text
     located_parks = locate(parks, norm)
-    in_zone = _zone_mask(text, located_parks, lexicon)
+    located, kept = find_projects_located(norm, locate(money, norm), located_parks, lexicon)
+    absorbed = {id(item.entity) for item in located_parks} - {id(item.entity) for item in kept}
+    return [item.entity for item in located], [park for park in parks if id(park) not in absorbed]
+
+
+def find_projects_located(
+    norm: NormalizedText,
+    money: list[Located[Money]],
+    parks: list[Located[Park]],
+    lexicon: ProjectLexicon,
+    zone_words: Sequence[tuple[int, int]] | None = None,
+) -> tuple[list[Located[Project]], list[Located[Park]]]:
+    """Find the projects of ``norm``, given its money and parks with spans in the view.
+
+    Like `find_projects`, with each result's span in the view. ``zone_words``
+    are the spans of the zone words of the text when the caller has them
+    (`hzner.zones.parks.ParkRecognizer.find_located`); else they are found here.
+    """
+    text = norm.text
+    if zone_words is None:
+        zone_words = [(start, end) for start, end, _ in lexicon.zone_words.finditer(text)]
+    in_zone = _zone_mask(text, parks, zone_words)
     # A head inside a park or a zone word (the 园 of 产业园, of 园区) is no head.
     heads = [
         (start, end, values[-1])
@@ -484,19 +504,17 @@ def find_projects(
         (start, end, None if values[-1] == "none" else Status(values[-1]))
         for start, end, values in lexicon.cues.finditer(text)
     ]
-    ctx = Context(text, cues, [(s, e) for s, e, _ in heads], locate(money, norm), located_parks)
+    ctx = Context(text, cues, [(s, e) for s, e, _ in heads], money, parks)
     scanner = _Scanner(ctx, lexicon, in_zone)
     candidates = scanner.project_candidates(heads)
     candidates += scanner.facility_candidates(heads)
     accepted = _resolve(ctx, candidates)
-    projects: list[Project] = []
+    projects: list[Located[Project]] = []
     links = _links(ctx, accepted, lexicon.anaphors)
     for candidate, (status, investment, park) in zip(accepted, links, strict=True):
         start, end = norm.to_original(candidate.start, candidate.end)
-        projects.append(
-            Project(
-                norm.original[start:end], start, end, status, investment, park, candidate.rule_id
-            )
+        project = Project(
+            norm.original[start:end], start, end, status, investment, park, candidate.rule_id
         )
-    absorbed = {id(item.entity) for item in ctx.parks if ctx.occupied[item.start]}
-    return projects, [park for park in parks if id(park) not in absorbed]
+        projects.append(Located(candidate.start, candidate.end, project))
+    return projects, [item for item in ctx.parks if not ctx.occupied[item.start]]

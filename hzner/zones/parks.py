@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..lexicon import Lexicon
-from ..normalize import NormalizedText
+from ..normalize import Located, NormalizedText, locate
 from ..rules import RuleSet
 from ..types import Money, Park, ZoneKind
 from .gazetteer import Gazetteer, Zone
@@ -39,6 +39,8 @@ _CLASSIFIERS = frozenset("个家座所项批")
 _NUMERALS = frozenset("〇零一二两三四五六七八九十百千万几数多")
 # Characters that can be part of a park's proper part besides CJK ideographs.
 _NAME_EXTRA = frozenset("()·-&")
+# ZoneKind by value, without the enum's slower call.
+_KINDS = {kind.value: kind for kind in ZoneKind}
 
 
 def _is_numeral(char: str) -> bool:
@@ -103,36 +105,47 @@ class ParkRecognizer:
         A park's name does not reach back over an amount of ``money``
         (总投资84亿元 衡水高新区 names 衡水高新区).
         """
+        parks, _ = self.find_located(norm, locate(money, norm))
+        return [item.entity for item in parks]
+
+    def find_located(
+        self, norm: NormalizedText, money: Sequence[Located[Money]]
+    ) -> tuple[list[Located[Park]], list[tuple[int, int]]]:
+        """Find the parks of ``norm``, given its money with spans in the view.
+
+        Returns the parks with their spans in the view, and the spans of all
+        the zone words of the text (the PROJECT tagger needs them too).
+        """
         text = norm.text
         known = list(self._known(text))
-        barriers = {norm.to_view(amount.end - 1) + 1 for amount in money if amount.end > 0}
-        unseen = self._unseen(text, known, barriers)
+        barriers = {amount.end for amount in money}
+        words = list(self.zone_words.finditer(text))
+        unseen = self._unseen(text, known, barriers, words)
         found = sorted([*known, *unseen], key=lambda item: item.start)
-        parks: list[Park] = []
+        parks: list[Located[Park]] = []
         linked: dict[str, Zone] = {}
         for item in found:
             zone = self._link(text, item, linked)
             start, end = norm.to_original(item.start, item.end)
-            parks.append(
-                Park(
-                    text=norm.original[start:end],
-                    start=start,
-                    end=end,
-                    zone=None if zone is None else zone.name,
-                    kind=ZoneKind(zone.kind) if zone is not None else item.kind,
-                    zone_id=None if zone is None else zone.zone_id,
-                    candidates=()
-                    if zone is not None or len(item.zones) < 2
-                    else tuple(candidate.zone_id for candidate in item.zones),
-                    rule_id=item.rule_id,
-                )
+            park = Park(
+                text=norm.original[start:end],
+                start=start,
+                end=end,
+                zone=None if zone is None else zone.name,
+                kind=_KINDS[zone.kind] if zone is not None else item.kind,
+                zone_id=None if zone is None else zone.zone_id,
+                candidates=()
+                if zone is not None or len(item.zones) < 2
+                else tuple(candidate.zone_id for candidate in item.zones),
+                rule_id=item.rule_id,
             )
-        return parks
+            parks.append(Located(item.start, item.end, park))
+        return parks, [(start, end) for start, end, _ in words]
 
     def _known(self, text: str) -> Iterator[_Found]:
         for start, end, zones in self.gazetteer.finditer(text):
             kinds = {zone.kind for zone in zones}
-            kind = ZoneKind(kinds.pop()) if len(kinds) == 1 else ZoneKind.OTHER
+            kind = _KINDS[kinds.pop()] if len(kinds) == 1 else ZoneKind.OTHER
             yield _Found(start, end, zones, kind, "gazetteer")
 
     def _link(self, text: str, item: _Found, linked: dict[str, Zone]) -> Zone | None:
@@ -150,13 +163,18 @@ class ParkRecognizer:
         context = text[max(0, item.start - _CONTEXT) : item.end + _CONTEXT]
         return self.gazetteer.disambiguate(item.zones, context)
 
-    def _unseen(self, text: str, known: list[_Found], barriers: set[int]) -> Iterator[_Found]:
+    def _unseen(
+        self,
+        text: str,
+        known: list[_Found],
+        barriers: set[int],
+        words: list[tuple[int, int, tuple[str, ...]]],
+    ) -> Iterator[_Found]:
         # Where a known name ends, an unseen name may start (重庆高新区|西永微电园);
         # inside a known name no zone word starts a new park.
         known_ends = {item.end for item in known} | barriers
         covered = _Coverage(known)
         previous_end = 0
-        words = list(self.zone_words.finditer(text))
         index = 0
         while index < len(words):
             word_start, word_end, kinds = words[index]
@@ -174,7 +192,7 @@ class ParkRecognizer:
             if start is None:
                 continue
             previous_end = word_end
-            yield _Found(start, word_end, (), ZoneKind(kinds[-1]), "zone_word")
+            yield _Found(start, word_end, (), _KINDS[kinds[-1]], "zone_word")
 
     def _left_bound(
         self, text: str, head: int, end: int, floor: int, known_ends: set[int], merged: bool
