@@ -145,13 +145,15 @@ class Lexicon(Generic[T]):
 
     """
 
-    __slots__ = ("_ascii_boundaries", "_last_chars", "_lengths", "_pattern", "_values")
+    __slots__ = ("_ascii_boundaries", "_endings", "_last_chars", "_pattern", "_values")
 
     def __init__(self, *, ascii_boundaries: bool = True) -> None:
         self._ascii_boundaries = ascii_boundaries
         self._values: dict[str, tuple[T, ...]] = {}
         self._pattern: re.Pattern[str] | None = None
-        self._lengths: tuple[int, ...] = ()
+        # Last character of a key -> the lengths of the keys ending in it,
+        # longest first; built at first use after a change.
+        self._endings: dict[str, tuple[int, ...]] | None = None
         self._last_chars: frozenset[str] = frozenset()
 
     def add(self, key: str, value: T) -> None:
@@ -173,8 +175,7 @@ class Lexicon(Generic[T]):
             # A new key changes the compiled pattern; a new value for a known
             # key does not, since values are looked up after matching.
             self._pattern = None
-            self._lengths = ()
-            self._last_chars = frozenset()
+            self._endings = None
         self._values[normal] = (*values, value)
 
     def get(self, key: str) -> tuple[T, ...]:
@@ -184,10 +185,19 @@ class Lexicon(Generic[T]):
     @property
     def last_chars(self) -> frozenset[str]:
         """The last characters of the keys: where none is, no key ends."""
-        if not self._lengths and self._values:
-            self._lengths = tuple(sorted({len(key) for key in self._values}, reverse=True))
-            self._last_chars = frozenset(key[-1] for key in self._values)
+        self._ending_lengths()
         return self._last_chars
+
+    def _ending_lengths(self) -> dict[str, tuple[int, ...]]:
+        if self._endings is None:
+            lengths: dict[str, set[int]] = {}
+            for key in self._values:
+                lengths.setdefault(key[-1], set()).add(len(key))
+            self._endings = {
+                char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()
+            }
+            self._last_chars = frozenset(self._endings)
+        return self._endings
 
     def lookup(self, normalized: str) -> tuple[T, ...]:
         """Return the values of a key already normalized (a slice of a normalized text).
@@ -273,17 +283,16 @@ class Lexicon(Generic[T]):
     def longest_ending_at(self, text: str, end: int) -> tuple[int, tuple[T, ...]] | None:
         """Return ``(start, values)`` of the longest key that ends at ``end``, or None.
 
-        The work is one dict look-up per distinct key length, so it is bounded
-        by the longest key whatever the text.
+        The work is one dict look-up per length of the keys that end in the
+        character before ``end``, so it is bounded by the longest key
+        whatever the text.
         """
         if not 0 < end <= len(text):
             return None
-        if not self._lengths:
-            self._lengths = tuple(sorted({len(key) for key in self._values}, reverse=True))
-            self._last_chars = frozenset(key[-1] for key in self._values)
-        if text[end - 1] not in self._last_chars:
-            return None  # most positions end no key: one set look-up rules them out
-        for length in self._lengths:
+        lengths = self._ending_lengths().get(text[end - 1])
+        if lengths is None:
+            return None  # most positions end no key: one look-up rules them out
+        for length in lengths:
             start = end - length
             if start < 0:
                 continue

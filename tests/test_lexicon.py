@@ -239,3 +239,35 @@ def test_lexicon_finditer_never_raises_and_spans_do_not_overlap(text: str) -> No
         assert previous_end <= start < end <= len(text)
         assert values
         previous_end = end
+
+
+_KEY_CHARS = st.sampled_from("重庆高新区综保片AB")
+
+
+@given(
+    st.sets(st.text(_KEY_CHARS, min_size=1, max_size=5), min_size=1, max_size=8),
+    st.text(st.sampled_from("重庆高新区综保片AB,"), max_size=30),
+)
+def test_lexicon_longest_ending_at_is_the_longest_key_ending_there(
+    keys: set[str], text: str
+) -> None:
+    lexicon = _lexicon(tuple(keys))
+    backwards = lexicon.reversed().longest_at
+    for end in range(len(text) + 1):
+        # Brute force: every key, longest first, with the ASCII-word rule.
+        expected = None
+        for key in sorted(keys, key=len, reverse=True):
+            start = end - len(key)
+            if start < 0 or text[start:end] != key:
+                continue
+            if (key[0] in "AB" and start > 0 and text[start - 1] in "AB") or (
+                key[-1] in "AB" and end < len(text) and text[end] in "AB"
+            ):
+                continue
+            expected = start
+            break
+        found = lexicon.longest_ending_at(text, end)
+        assert (None if found is None else found[0]) == expected
+        # The reversed lexicon finds the same key read backwards.
+        mirrored = backwards(text[::-1], len(text) - end)
+        assert (None if mirrored is None else len(text) - mirrored[0]) == expected

@@ -202,7 +202,7 @@ class Context:
 
     def is_free(self, start: int, end: int) -> bool:
         """Tell whether no project covers any character of ``[start, end)``."""
-        return not any(self.occupied[start:end])
+        return self.occupied.find(1, start, end) < 0
 
     def heads_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """Return the head occurrences lying inside ``[start, end)``."""

@@ -54,6 +54,8 @@ _ATTRIBUTIVE = frozenset("式型性")
 # set has 29), an enumeration at most _MAX_LIST.
 _MAX_NAME = 48
 _MAX_LIST = 240
+# A cue's status by value; a cue of value "none" asserts no status.
+_STATUSES = {status.value: status for status in Status}
 # Generic words longer than this are whole names (企业总部基地), never parts.
 _LONGEST_GENERIC = 6
 
@@ -324,7 +326,7 @@ class _Scanner:
         """Find the enumeration items and the names that end in 项目."""
         found: list[_Candidate] = []
         for start, end, word in heads:
-            if not word.endswith(_PROJECT_WORD) or any(self.in_zone[start:end]):
+            if not word.endswith(_PROJECT_WORD) or self.in_zone.find(1, start, end) >= 0:
                 continue
             etc = self.etc_before(start)
             if etc is not None:
@@ -346,7 +348,7 @@ class _Scanner:
         text, lexicon = self.text, self.lexicon
         found: list[_Candidate] = []
         for start, end, word in heads:
-            if word.endswith(_PROJECT_WORD) or any(self.in_zone[start:end]):
+            if word.endswith(_PROJECT_WORD) or self.in_zone.find(1, start, end) >= 0:
                 continue
             # 生产线项目: the 项目 name covers it; 中心有限责任公司: a company.
             if lexicon.heads.longest_at(text, end) or lexicon.generic.longest_at(text, end):
@@ -498,10 +500,10 @@ def find_projects_located(
     heads = [
         (start, end, values[-1])
         for start, end, values in lexicon.heads.finditer(text)
-        if not any(in_zone[start:end])
+        if in_zone.find(1, start, end) < 0
     ]
     cues = [
-        (start, end, None if values[-1] == "none" else Status(values[-1]))
+        (start, end, _STATUSES.get(values[-1]))
         for start, end, values in lexicon.cues.finditer(text)
     ]
     ctx = Context(text, cues, [(s, e) for s, e, _ in heads], money, parks)

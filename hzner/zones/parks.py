@@ -246,7 +246,10 @@ class ParkRecognizer:
             return True
         # The generic word may run into the zone word (海外高科技|园区 is read
         # 海外高|科技园区), so every end inside the zone word is tried.
+        last_chars = self.generic.last_chars
         for position in range(head, end + 1):
+            if text[position - 1] not in last_chars:
+                continue  # no generic word ends here
             ending = self.generic.longest_ending_at(text, position)
             straddles = position == head or (ending is not None and ending[0] < head)
             if ending is not None and straddles and ending[0] - start <= _STRAY_PREFIX:
