@@ -83,7 +83,7 @@ def has_count(text: str, index: int, *, dates: bool = True) -> bool:
     return dates and char in _DATE_UNITS and before.isascii() and before.isdigit()
 
 
-def plain_run(stops: Lexicon[str]) -> re.Pattern[str]:
+def plain_run(stops: Lexicon[str], also: str = "") -> re.Pattern[str]:
     """Compile the run of name characters a walk leftwards crosses with nothing to check.
 
     The pattern reads the text reversed (``text[::-1]``): from ``len(text) -
@@ -93,6 +93,7 @@ def plain_run(stops: Lexicon[str]) -> re.Pattern[str]:
     the walk checks that one position in full; so a walk costs one match
     per boundary, not a Python step per character. It is capped at
     ``_MAX_RUN`` characters, so that a match is bounded whatever the text.
+    The characters of ``also`` stop it too.
     """
     checks = [
         "等",
@@ -100,12 +101,14 @@ def plain_run(stops: Lexicon[str]) -> re.Pattern[str]:
         f"[{_class(_CLASSIFIERS)}][{_class(NUMERALS)}]",
         f"[{_class(_DATE_UNITS)}][0-9]",
     ]
+    if also:
+        checks.append(f"[{_class(frozenset(also))}]")
     reversed_stops = stops.reversed().pattern
     if reversed_stops is not None:
         checks.append(reversed_stops)
     # Only a character that can begin a check (in the reversed text) is
     # looked at twice; the others pass on a character-class test.
-    first = set("等目") | _CLASSIFIERS | _DATE_UNITS | {key[-1] for key in stops}
+    first = set("等目" + also) | _CLASSIFIERS | _DATE_UNITS | {key[-1] for key in stops}
     ranges = "\\u3400-\\u9fff\\uf900-\\ufaff0-9A-Za-z" + _class(_NAME_EXTRA - {"(", ")"})
     plain = f"(?![{_class(frozenset(first))}])[{ranges}]"
     checked = f"(?!{'|'.join(checks)})[{ranges}]"

@@ -132,6 +132,11 @@ class ProjectLexicon:
         return plain_run(self.stops)
 
     @cached_property
+    def list_run(self) -> re.Pattern[str]:
+        """`plain_run` that also stops where a conjunction can end (an enumeration's walk)."""
+        return plain_run(self.stops, also="".join(sorted(_CONJUNCTION_ENDS)))
+
+    @cached_property
     def anaphors(self) -> Lexicon[str]:
         """Words that refer back to a project named before (该, 此, 这个)."""
         return self.rules.lexicon("project_anaphor", "word")
@@ -173,6 +178,7 @@ class _Scanner:
         self.stop_last = lexicon.stop_last_chars
         self.reversed = self.text[::-1]
         self.plain_run = lexicon.plain_run
+        self.list_run = lexicon.list_run
         self.barriers = sorted(self.money_end | self.park_end.keys())
 
     def _closes(self, pos: int, end: int) -> str | None:
@@ -199,7 +205,7 @@ class _Scanner:
         match over the reversed text; each position where the match stops,
         or where a park or an amount ends, is checked in full.
         """
-        text, length, park_end = self.text, len(self.text), self.park_end
+        text, park_end = self.text, self.park_end
         floor = end - _MAX_NAME - 1  # reaching it means the name is too long
         pos, depth = end, 0
         while pos > 0:
@@ -208,12 +214,7 @@ class _Scanner:
             if pos in park_end:
                 pos = park_end[pos]
                 continue
-            run = self.plain_run.match(self.reversed, length - pos)  # never None: {0,n}
-            low = length - run.end() if run is not None else pos
-            # The nearest amount or park that ends in [low, pos] stops the run.
-            index = bisect.bisect_right(self.barriers, pos) - 1
-            if index >= 0 and self.barriers[index] >= low:
-                low = self.barriers[index]
+            low = max(self._plain_low(pos, self.plain_run), floor)
             if low != pos:
                 pos = low
                 if pos <= floor or pos == 0 or pos in park_end:
@@ -227,6 +228,20 @@ class _Scanner:
             depth += (char == ")") - (char == "(")
             pos -= 1
         return pos, ""
+
+    def _plain_low(self, pos: int, run: re.Pattern[str]) -> int:
+        """Where a walk left from ``pos`` over plain name characters must look again.
+
+        That is where ``run`` stops, or the nearest amount or park ending in
+        between, whichever comes first.
+        """
+        length = len(self.text)
+        match = run.match(self.reversed, length - pos)  # never None: {0,n}
+        low = length - match.end() if match is not None else pos
+        index = bisect.bisect_right(self.barriers, pos) - 1
+        if index >= 0 and self.barriers[index] >= low:
+            low = self.barriers[index]
+        return low
 
     def generic(self, start: int, name_end: int, end: int, stop: str) -> bool:
         """Tell whether the name ``[start, name_end)`` + head ``[name_end, end)`` is generic."""
@@ -306,6 +321,9 @@ class _Scanner:
             if self._closes(pos, right) is not None:
                 break
             pos -= 1
+            # Cross the plain characters after it at once: nothing happens there.
+            low = self._plain_low(pos, self.list_run)
+            pos = max(low, etc - _MAX_LIST - 1, right - _MAX_NAME - 1)
         else:
             if pos > 0:  # capped: the open item has no left boundary
                 pos = -1

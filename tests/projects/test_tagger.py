@@ -10,12 +10,12 @@ import time
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import hzner
 from hzner.normalize import normalize
-from hzner.projects.links import Context, locate
+from hzner.projects.links import NUMERALS, Context, locate
 from hzner.projects.tagger import ProjectLexicon, _Scanner, find_projects
 from hzner.rules import RuleSet
 from hzner.types import Bound, Money, Park, Project, Role, Status, ZoneKind
@@ -417,15 +417,78 @@ def _walk_stepwise(scanner: _Scanner, end: int) -> tuple[int, str] | None:
     return pos, ""
 
 
+def _items_stepwise(scanner: _Scanner, etc: int) -> list[tuple[int, int]]:
+    """An enumeration's items found one character at a time."""
+    text, items = scanner.text, []
+    right = pos = etc
+    while pos > 0 and etc - pos <= 240 and right - pos <= 48:
+        if text[pos - 1] == "、":
+            items.append((pos, right))
+            right = pos = pos - 1
+            continue
+        joined = scanner._conjunction(pos, right)
+        if joined:
+            items.append((pos, right))
+            right = pos = pos - joined
+            continue
+        if pos in scanner.park_end:
+            pos = scanner.park_end[pos]
+            continue
+        if scanner._closes(pos, right) is not None:
+            break
+        pos -= 1
+    else:
+        if pos > 0:
+            pos = -1
+    if pos >= 0:
+        items.append((pos, right))
+    return [
+        (start, end)
+        for start, end in reversed(items)
+        if len(text[start:end]) >= 2
+        and any(char.isalpha() and char not in NUMERALS for char in text[start:end])
+        and text[start:end] not in scanner.lexicon.generic_words
+        and text[start:end] not in scanner.lexicon.head_words
+        and (start, end) not in scanner.known_zones
+    ]
+
+
 _WALK_PIECES = [
-    *_FRAGMENTS, "贵阳高新区", "5亿元", "10.5", "A.B", "第10.5代", "七大", "3月", "设施",
-    "引进", "SIP", "abc", "(二期)", "((", "))", "目", "项", "二",
+    *_FRAGMENTS, "贵阳高新区", "5亿元", "与", "以及", "新型", "A和B", "10.5", "A.B", "第10.5代",
+    "七大", "3月", "设施", "引进", "SIP", "abc", "(二期)", "((", "))", "目", "项", "二",
 ]  # fmt: skip
 
 
+# Without stop words every walk runs long: caps, conjunctions and brackets
+# then decide where names start.
+_NO_STOPS = ProjectLexicon(
+    RuleSet(rule for rule in RuleSet.default().rules if rule["type"] != "project_stop")
+)
+
+
+# 50 plain name characters: an item too long to be one.
+_LONG = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥" * 2 + "甲乙丙丁戊己"
+# Enumerations: items of a few pieces joined by 、 or a conjunction, before 等.
+_ENUMERATIONS = st.tuples(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from([*_WALK_PIECES, _LONG]), min_size=1, max_size=4),
+            st.sampled_from([["、"], ["和"], ["与"], ["以及"], ["及"], []]),
+        ).map(lambda item: item[0] + item[1]),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from([["等项目"], ["等重大项目"], ["等12个项目"], ["等"]]),
+).map(lambda parts: [piece for item in parts[0] for piece in item] + parts[1])
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_WALK_PIECES), max_size=50))
-def test_tagger_walk_matches_stepwise_walk(pieces: list[str]) -> None:
+@given(
+    st.one_of(st.lists(st.sampled_from(_WALK_PIECES), max_size=80), _ENUMERATIONS),
+    st.sampled_from([LEXICON, _NO_STOPS]),
+)
+@example([_LONG, "、", "等项目"], LEXICON)  # a name too long that starts the text
+def test_tagger_walk_matches_stepwise_walk(pieces: list[str], lexicon: ProjectLexicon) -> None:
     # The walk crosses plain stretches in one regex match: it must stop
     # exactly where a walk checking every character stops.
     text = "".join(pieces)
@@ -441,6 +504,8 @@ def test_tagger_walk_matches_stepwise_walk(pieces: list[str]) -> None:
         offset += len(piece)
     norm = normalize(text)
     context = Context(norm.text, [], [], locate(money, norm), locate(parks, norm))
-    scanner = _Scanner(context, LEXICON, bytearray(len(norm.text)))
+    scanner = _Scanner(context, lexicon, bytearray(len(norm.text)))
     for end in range(len(norm.text) + 1):
         assert scanner.walk(end) == _walk_stepwise(scanner, end), (norm.text, end)
+        if end < len(norm.text) and norm.text[end] == "等":
+            assert scanner.items(end) == _items_stepwise(scanner, end), (norm.text, end)
