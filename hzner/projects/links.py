@@ -21,6 +21,7 @@ from ..normalize import Located, locate
 from ..types import Money, Park, Role, Status
 
 __all__ = [
+    "NAME_RANGES",
     "WINDOW",
     "Context",
     "Links",
@@ -48,6 +49,11 @@ NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千
 _CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件份")
 _DATE_UNITS = frozenset("年月日号")
 _NAME_EXTRA = frozenset("()·-&+ ")
+#: The characters `is_name_char` accepts (all but the point of 第10.5代), as
+#: the inside of a regular-expression character class.
+NAME_RANGES = "\\u3400-\\u9fff\\uf900-\\ufaff0-9A-Za-z()" + "".join(
+    re.escape(char) for char in sorted(_NAME_EXTRA - {"(", ")"})
+)
 # The longest stretch one `plain_run` match may cross.
 _MAX_RUN = 64
 # A back-reference's 该 stands at most this far before its head (该人才小镇).
@@ -109,7 +115,7 @@ def plain_run(stops: Lexicon[str], also: str = "") -> re.Pattern[str]:
     # Only a character that can begin a check (in the reversed text) is
     # looked at twice; the others pass on a character-class test.
     first = set("等目" + also) | _CLASSIFIERS | _DATE_UNITS | {key[-1] for key in stops}
-    ranges = "\\u3400-\\u9fff\\uf900-\\ufaff0-9A-Za-z" + _class(_NAME_EXTRA - {"(", ")"})
+    ranges = NAME_RANGES.replace("()", "")
     plain = f"(?![{_class(frozenset(first))}])[{ranges}]"
     checked = f"(?!{'|'.join(checks)})[{ranges}]"
     point = f"(?!{'|'.join(checks)})\\.(?=[0-9])"  # 第10.5代

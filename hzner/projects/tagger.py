@@ -34,7 +34,7 @@ from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText, locate
 from ..rules import RuleSet
 from ..types import Money, Park, Project, Status
-from .links import NUMERALS, Context, Links, has_count, is_name_char, plain_run
+from .links import NAME_RANGES, NUMERALS, Context, Links, has_count, is_name_char, plain_run
 
 __all__ = ["ProjectLexicon", "find_projects", "find_projects_located"]
 
@@ -58,6 +58,10 @@ _MAX_LIST = 240
 _STATUSES = {status.value: status for status in Status}
 # Generic words longer than this are whole names (企业总部基地), never parts.
 _LONGEST_GENERIC = 6
+# The nearest 等 before a head (read in the reversed text) or after a name,
+# with only name characters (and 、 after a name) between.
+_ETC_BEFORE = re.compile(f"[{NAME_RANGES}]{{0,{_ETC_GAP - 1}}}?等")
+_ETC_AFTER = re.compile(f"[、{NAME_RANGES}]{{0,{_MAX_NAME - 1}}}?等")
 
 
 @dataclass(frozen=True)
@@ -277,16 +281,16 @@ class _Scanner:
     def etc_before(self, head: int) -> int | None:
         """Find the 等 that makes the 项目 head at ``head`` close an enumeration, if any."""
         text, lexicon = self.text, self.lexicon
-        for index in range(head - 1, max(-1, head - 1 - _ETC_GAP), -1):
-            if text[index] == _ETC:
-                gap = index + 1
-                # 等项目, 等一大批医疗项目, 等12个项目, 等四个非生产性项目
-                opens = gap == head or text[gap] in NUMERALS
-                opens = opens or lexicon.generic.longest_at(text, gap) is not None
-                return index if opens or lexicon.stops.longest_at(text, gap) else None
-            if not is_name_char(text[index]) and text[index] not in NUMERALS:
-                return None
-        return None
+        # The nearest 等 within _ETC_GAP characters, only name characters between.
+        found = _ETC_BEFORE.match(self.reversed, len(text) - head)
+        if found is None:
+            return None
+        index = len(text) - found.end()
+        gap = index + 1
+        # 等项目, 等一大批医疗项目, 等12个项目, 等四个非生产性项目
+        opens = gap == head or text[gap] in NUMERALS
+        opens = opens or lexicon.generic.longest_at(text, gap) is not None
+        return index if opens or lexicon.stops.longest_at(text, gap) else None
 
     def _conjunction(self, pos: int, right: int) -> int:
         text = self.text
@@ -387,13 +391,12 @@ class _Scanner:
     def _in_other_list(self, end: int) -> bool:
         """Tell whether the name ending at ``end`` is an item of a list closed by 等+other head."""
         text = self.text
-        for index in range(end, min(len(text) - 1, end + _MAX_NAME)):
-            char = text[index]
-            if char == _ETC:
-                return index not in self.project_etcs and is_name_char(text[index + 1])
-            if char != "、" and not is_name_char(char):
-                return False
-        return False
+        # The nearest 等 within _MAX_NAME characters, only names and 、 between.
+        found = _ETC_AFTER.match(text, end)
+        if found is None or found.end() >= len(text):
+            return False
+        index = found.end() - 1
+        return index not in self.project_etcs and is_name_char(text[index + 1])
 
 
 def _resolve(ctx: Context, candidates: list[_Candidate]) -> list[_Candidate]:

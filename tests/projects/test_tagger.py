@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import hzner
 from hzner.normalize import normalize
-from hzner.projects.links import NUMERALS, Context, locate
+from hzner.projects.links import NUMERALS, Context, is_name_char, locate
 from hzner.projects.tagger import ProjectLexicon, _Scanner, find_projects
 from hzner.rules import RuleSet
 from hzner.types import Bound, Money, Park, Project, Role, Status, ZoneKind
@@ -417,6 +417,27 @@ def _walk_stepwise(scanner: _Scanner, end: int) -> tuple[int, str] | None:
     return pos, ""
 
 
+def _etc_stepwise(scanner: _Scanner, head: int) -> int | None:
+    """The 等 before a head, one character at a time (its opening is checked by the tagger)."""
+    text = scanner.text
+    for index in range(head - 1, max(-1, head - 9), -1):
+        if text[index] == "等":
+            return index
+        if not is_name_char(text[index]):
+            return None
+    return None
+
+
+def _other_list_stepwise(scanner: _Scanner, end: int) -> bool:
+    text = scanner.text
+    for index in range(end, min(len(text) - 1, end + 48)):
+        if text[index] == "等":
+            return index not in scanner.project_etcs and is_name_char(text[index + 1])
+        if text[index] != "、" and not is_name_char(text[index]):
+            return False
+    return False
+
+
 def _items_stepwise(scanner: _Scanner, etc: int) -> list[tuple[int, int]]:
     """An enumeration's items found one character at a time."""
     text, items = scanner.text, []
@@ -507,5 +528,9 @@ def test_tagger_walk_matches_stepwise_walk(pieces: list[str], lexicon: ProjectLe
     scanner = _Scanner(context, lexicon, bytearray(len(norm.text)))
     for end in range(len(norm.text) + 1):
         assert scanner.walk(end) == _walk_stepwise(scanner, end), (norm.text, end)
+        assert scanner._in_other_list(end) == _other_list_stepwise(scanner, end)
+        etc = _etc_stepwise(scanner, end)
+        if etc is None or scanner.etc_before(end) is not None:
+            assert scanner.etc_before(end) == etc
         if end < len(norm.text) and norm.text[end] == "等":
             assert scanner.items(end) == _items_stepwise(scanner, end), (norm.text, end)
