@@ -63,3 +63,12 @@ def test_normalize_round_trip_of_spans(text: str) -> None:
 def test_normalize_counts_traditional_characters() -> None:
     assert normalize("沈撫新區").traditional == 2
     assert normalize("沈抚新区").traditional == 0
+
+
+def test_normalize_removes_exactly_the_characters_isspace_accepts() -> None:
+    for code in range(0x3001):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        kept = len(normalize(f"中{char}中").text) == 3
+        assert kept is not char.isspace(), hex(code)
