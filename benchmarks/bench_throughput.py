@@ -81,9 +81,9 @@ def main() -> int:
               f"{base / seconds:>13.2f}x")  # fmt: skip
     if "jionlp extract_money" in medians:
         jio = medians["jionlp extract_money"]
-        print(f"MONEY recognizer vs jionlp: {jio / medians['hzner MONEY recognizer']:.1f}x")
+        print(f"MONEY recognizer vs jionlp: {jio / medians['hzner MONEY recognizer']:.2f}x")
         full = medians["hzner.extract (all labels)"]
-        print(f"hzner.extract (all labels) vs jionlp: {jio / full:.1f}x")
+        print(f"hzner.extract (all labels) vs jionlp: {jio / full:.2f}x")
     return 0
 
 
