@@ -277,7 +277,7 @@ def find_money_located(
             continue
         low = pending[0] if pending is not None and pending[1] == amount.start else None
         pending = None
-        raw = _complete(text, amount, low, lexicon, bare_yuan, consumed)
+        raw = _complete(norm, amount, low, lexicon, bare_yuan, consumed)
         if raw is None:
             separator = lexicon.separators.longest_at(text, amount.end)
             if separator is not None:
@@ -302,7 +302,7 @@ _Raw = tuple[int, int, Decimal | None, Decimal | None, str, Bound, Role, bool, s
 
 
 def _complete(
-    text: str,
+    norm: NormalizedText,
     amount: _Amount,
     low: _Amount | None,
     lexicon: MoneyLexicon,
@@ -310,6 +310,7 @@ def _complete(
     floor: int,
 ) -> _Raw | None:
     """Decide whether ``amount`` (with an optional range ``low``) is money."""
+    text = norm.text
     end = amount.end
     currency: str | None = None
     currency_word = ""
@@ -353,7 +354,7 @@ def _complete(
             return None
         if start - cue_end > _IMPLIED_GAP:
             return None
-        if _continues_word(text, end) and lexicon.qualifiers_after.longest_at(text, end) is None:
+        if _continues_word(norm, end) and lexicon.qualifiers_after.longest_at(text, end) is None:
             return None  # 12万平方米 is an area; 4亿以上 is still an amount
         currency = "CNY"
         implied = True
@@ -402,12 +403,19 @@ def _range_follows(text: str, end: int, lexicon: MoneyLexicon) -> bool:
     return separator is not None and _RUN.match(text, separator[0]) is not None
 
 
-def _continues_word(text: str, end: int) -> bool:
-    """Whether the character after an implied amount continues a unit (万平方米, 万人)."""
+def _continues_word(norm: NormalizedText, end: int) -> bool:
+    """Whether the character after an implied amount continues a unit (万平方米, 万人).
+
+    A line break in the original between them ends a headline instead
+    (签约投资额超百亿⏎锚定三大新兴赛道).
+    """
+    text = norm.text
     if end >= len(text):
         return False
     char = text[end]
-    return char.isalpha() and char not in "的"
+    if not char.isalpha() or char == "的":
+        return False
+    return "\n" not in norm.original[norm.offset(end - 1) + 1 : norm.offset(end)]
 
 
 def _scaled_low(text: str, low: _Amount, high: _Amount) -> Decimal | None:

@@ -43,10 +43,10 @@ _QUOTES = frozenset("\"'\u201d\u2019」』")
 # A quotation ending in 。 and its attribution (……完成。"长通…负责人表示。) are
 # one assertion: the attribution, a short clause, joins the quote's sentence.
 _ATTRIBUTION = 40
-# Counts (7个项目, 七大项目) and dates (2019年) are not part of a name: a
+# Counts (7个项目, 七大项目, 世界500强) and dates (2019年) are not part of a name: a
 # numeral followed by a classifier, or digits followed by a date unit.
 NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千万亿几数")
-_CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件份")
+_CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件份强")
 _DATE_UNITS = frozenset("年月日号")
 _NAME_EXTRA = frozenset("()·-&+ ")
 #: The characters `is_name_char` accepts (all but the point of 第10.5代), as

@@ -255,6 +255,8 @@ class _Scanner:
         if text[start:name_end] in lexicon.head_words:  # 生产线项目, 基地项目
             return True
         if text[name_end:end].endswith(_PROJECT_WORD):
+            if text[start:name_end] in lexicon.generic_words:
+                return True  # one field or class word: 装备制造项目, 新动能项目
             # 生物医药产业项目: the name ends in a word that the generic list
             # pairs with 项目 (产业项目), so it names a kind of project.
             keys = self.lexicon.generic_words

@@ -91,6 +91,7 @@ NEAR_MISSES = [
     "突破千亿大关",
     "打造千亿产业链",
     "投资建设12万平方米",
+    "投资建设12万 平方米",  # a stray space is no line break
     "5亿",  # a magnitude with no currency and no cue
     "人口1200万",
 ]
@@ -138,6 +139,8 @@ def test_parse_near_miss_is_not_money(text: str) -> None:
         ("六千到八千亿元", "六千到八千亿元", "range", "600000000000", "800000000000"),
         ("3万元--6万元", "3万元--6万元", "range", "30000", "60000"),
         ("几千万元", "几千万元", "vague", None, None),
+        ("注册资本1亿元(含)以上的企业", "1亿元(含)以上", "over", "100000000", None),
+        ("单笔5000万元(含)以下的贷款", "5000万元(含)以下", "under", "50000000", None),
     ],
 )
 def test_parse_bound_and_range(
@@ -183,6 +186,7 @@ def test_parse_role_from_cue(text: str, role: str) -> None:
         ("总投资约5亿,建设", "约5亿", True),
         ("年纳税3亿以上,吸引", "3亿以上", True),  # a qualifier, not a unit, follows
         ("总投资5亿元", "5亿元", False),
+        ("投资额超百亿\n锚定新赛道", "超百亿", True),  # a headline: the line break ends it
     ],
 )
 def test_parse_implied_currency_under_a_cue(text: str, span: str, implied: bool) -> None:

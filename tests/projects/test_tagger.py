@@ -397,6 +397,24 @@ def test_tagger_amount_in_the_next_clause_is_the_projects_own(text: str, investm
     assert project.investment.text == investment
 
 
+# Written for the tests after news beyond the dev page (SPEC: descriptors and
+# classes stay outside names).
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("龙头企业甲乙科技智能装备生产基地项目开工。", ["甲乙科技智能装备生产基地项目"]),
+        ("世界500强甲乙集团新材料生产项目签约。", ["甲乙集团新材料生产项目"]),
+        ("全球前20强甲乙药业生产项目落地。", ["甲乙药业生产项目"]),
+        ("开工的基础设施类项目共7个。", []),
+        ("引进新动能项目12个。", []),
+        ("集中开工装备制造项目18个。", []),
+        ("举行招商引资项目集中签约仪式。", []),
+    ],
+)
+def test_tagger_descriptors_and_classes_are_not_names(text: str, names: list[str]) -> None:
+    assert [p.text for p in hzner.extract(text).projects] == names
+
+
 def _walk_stepwise(scanner: _Scanner, end: int) -> tuple[int, str] | None:
     """The walk one character at a time, as the tagger's docstring states it."""
     pos, depth = end, 0
