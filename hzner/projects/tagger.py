@@ -41,10 +41,10 @@ __all__ = ["ProjectLexicon", "find_projects", "find_projects_located"]
 # SPEC: "ends at 项目 when the text has it"; an earlier 项目 also closes a name
 # on the left (重要投资项目泽璟新药生产基地建设项目 is 泽璟…项目).
 _PROJECT_WORD = "项目"
-# SPEC: enumerations that end in 等…项目. At most _ETC_GAP characters, opening
-# with a generic word (一大批, 相关, 重大), stand between 等 and the head.
+# SPEC: enumerations that end in 等…项目. At most _ETC_GAP characters (see
+# `_Scanner.etc_before`) stand between 等 and the head.
 _ETC = "等"
-_ETC_GAP = 8
+_ETC_GAP = 12
 # What joins enumeration items besides 、. A conjunction after an attributive
 # suffix joins two modifiers of one item (宸鸿穿戴式及3D触控模块), not two items.
 _CONJUNCTIONS = ("以及", "和", "与", "及")
@@ -60,7 +60,9 @@ _STATUSES = {status.value: status for status in Status}
 _LONGEST_GENERIC = 6
 # The nearest 等 before a head (read in the reversed text) or after a name,
 # with only name characters (and 、 after a name) between.
-_ETC_BEFORE = re.compile(f"[{NAME_RANGES}]{{0,{_ETC_GAP - 1}}}?等")
+_ETC_BEFORE = re.compile(f"[、{NAME_RANGES}]{{0,{_ETC_GAP - 1}}}?等")
+# A 、 before 等 with only name characters between: the last item of a list.
+_LISTED_BEFORE = re.compile(f"[{NAME_RANGES}]{{1,{_MAX_NAME}}}?、")
 _ETC_AFTER = re.compile(f"[、{NAME_RANGES}]{{0,{_MAX_NAME - 1}}}?等")
 
 
@@ -281,16 +283,28 @@ class _Scanner:
         return words >= 2
 
     def etc_before(self, head: int) -> int | None:
-        """Find the 等 that makes the 项目 head at ``head`` close an enumeration, if any."""
+        """Find the 等 that makes the 项目 head at ``head`` close an enumeration, if any.
+
+        Between 等 and the head stand at most _ETC_GAP characters that open
+        with a count or a generic word (等12个项目, 等一大批医疗项目), or any
+        words when what precedes 等 is plainly a list: an item ending in a
+        head (…生产基地等海工装备项目) or items joined by 、. Only then may
+        the words after 等 be a list too (…等医药研发、医疗服务项目).
+        """
         text, lexicon = self.text, self.lexicon
-        # The nearest 等 within _ETC_GAP characters, only name characters between.
+        # The nearest 等 within _ETC_GAP characters, only names and 、 between.
         found = _ETC_BEFORE.match(self.reversed, len(text) - head)
         if found is None:
             return None
         index = len(text) - found.end()
         gap = index + 1
-        # 等项目, 等一大批医疗项目, 等12个项目, 等四个非生产性项目
-        opens = gap == head or text[gap] in NUMERALS
+        listed = (
+            lexicon.heads.longest_ending_at(text, index) is not None
+            or _LISTED_BEFORE.match(self.reversed, len(text) - index) is not None
+        )
+        if "、" in text[gap:head]:
+            return index if listed else None
+        opens = gap == head or text[gap] in NUMERALS or listed
         opens = opens or lexicon.generic.longest_at(text, gap) is not None
         return index if opens or lexicon.stops.longest_at(text, gap) else None
 

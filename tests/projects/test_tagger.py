@@ -397,6 +397,24 @@ def test_tagger_amount_in_the_next_clause_is_the_projects_own(text: str, investm
     assert project.investment.text == investment
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # The list before 等 is plain: an item ends in a head, or items are joined by 、.
+        ("甲乙船业研发生产基地等海工装备项目签约。", ["甲乙船业研发生产基地"]),
+        (
+            "甲乙能源站、丙丁叉车研发生产项目等氢能系列项目落地。",
+            ["甲乙能源站", "丙丁叉车研发生产项目"],
+        ),
+        ("甲乙物流基地、丙丁医院等医药研发、医疗服务项目签约。", ["甲乙物流基地", "丙丁医院"]),
+        # A longer count after 等; 研究院 is a name, not the verb 研究.
+        ("甲乙研究院、丙丁创新药项目等14个公有物业租售项目。", ["甲乙研究院", "丙丁创新药项目"]),
+    ],
+)
+def test_tagger_plain_lists_before_etc(text: str, names: list[str]) -> None:
+    assert [p.text for p in hzner.extract(text).projects] == names
+
+
 # Written for the tests after news beyond the dev page (SPEC: descriptors and
 # classes stay outside names).
 @pytest.mark.parametrize(
@@ -438,10 +456,10 @@ def _walk_stepwise(scanner: _Scanner, end: int) -> tuple[int, str] | None:
 def _etc_stepwise(scanner: _Scanner, head: int) -> int | None:
     """The 等 before a head, one character at a time (its opening is checked by the tagger)."""
     text = scanner.text
-    for index in range(head - 1, max(-1, head - 9), -1):
+    for index in range(head - 1, max(-1, head - 13), -1):
         if text[index] == "等":
             return index
-        if not is_name_char(text[index]):
+        if not is_name_char(text[index]) and text[index] != "、":
             return None
     return None
 
