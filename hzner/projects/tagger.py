@@ -302,11 +302,22 @@ class _Scanner:
             lexicon.heads.longest_ending_at(text, index) is not None
             or _LISTED_BEFORE.match(self.reversed, len(text) - index) is not None
         )
+        # A list before 等 lets any words follow it, but not a clause (…有限公司等
+        # 香港企业签订了6个项目): no boundary word may stand among them.
+        listed = listed and not self._has_stop(gap, head)
         if "、" in text[gap:head]:
             return index if listed else None
         opens = gap == head or text[gap] in NUMERALS or listed
         opens = opens or lexicon.generic.longest_at(text, gap) is not None
         return index if opens or lexicon.stops.longest_at(text, gap) else None
+
+    def _has_stop(self, start: int, end: int) -> bool:
+        """Tell whether a stop word ends inside ``text[start:end]`` (a bounded stretch)."""
+        text, stops = self.text, self.lexicon.stops
+        return any(
+            text[pos - 1] in self.stop_last and stops.longest_ending_at(text, pos) is not None
+            for pos in range(start + 1, end + 1)
+        )
 
     def _conjunction(self, pos: int, right: int) -> int:
         text = self.text

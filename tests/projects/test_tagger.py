@@ -409,6 +409,8 @@ def test_tagger_amount_in_the_next_clause_is_the_projects_own(text: str, investm
         ("甲乙物流基地、丙丁医院等医药研发、医疗服务项目签约。", ["甲乙物流基地", "丙丁医院"]),
         # A longer count after 等; 研究院 is a name, not the verb 研究.
         ("甲乙研究院、丙丁创新药项目等14个公有物业租售项目。", ["甲乙研究院", "丙丁创新药项目"]),
+        # …but not a clause after 等: these are companies that sign.
+        ("与甲乙轮船有限公司、丙丁有限公司等香港企业签订了6个项目合作协议。", []),
     ],
 )
 def test_tagger_plain_lists_before_etc(text: str, names: list[str]) -> None:
