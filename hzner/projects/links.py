@@ -176,6 +176,9 @@ class Context:
         Every head occurrence ``(start, end)``, sorted.
     money, parks
         The given entities with their view spans, sorted by start.
+    anaphors
+        Words that make a head refer back (该项目): such a head between a
+        mention and an amount is the mention again.
 
     """
 
@@ -184,6 +187,7 @@ class Context:
     heads: list[tuple[int, int]]
     money: list[Located[Money]]
     parks: list[Located[Park]]
+    anaphors: Lexicon[str] | None = None
     occupied: bytearray = field(init=False)
     sentences: list[int] = field(init=False)
     clauses: list[int] = field(init=False)
@@ -304,9 +308,11 @@ class Context:
         text = self.text
         for head_start, head_end in self.heads_in(low, high):
             outside = head_end <= mention[0] or head_start >= mention[1]
-            # A bare head at the start of a clause (,项目总投资…) names nothing:
-            # it is the mention again, not another project.
+            # A bare head at the start of a clause (,项目总投资…) names nothing,
+            # and 该项目 refers back: either is the mention again.
             bare = head_start == 0 or not is_name_char(text[head_start - 1])
+            if not bare and self.anaphors is not None:
+                bare = self.anaphors.longest_ending_at(text, head_start) is not None
             if outside and not bare:
                 return True
         return self._counted(low, high)

@@ -434,8 +434,10 @@ def _resolve(ctx: Context, candidates: list[_Candidate]) -> list[_Candidate]:
         if candidate.gated and ctx.is_free(candidate.start, candidate.end):
             ctx.occupy(candidate.start, candidate.end)
             accepted.append(candidate)
-    # 科技人才小镇就是贵阳高新区又一人才力作: no cue, but the name was accepted.
+    # 科技人才小镇就是贵阳高新区又一人才力作: no cue, but the name was accepted;
+    # or the name with 项目 (X生产基地 of an accepted X生产基地项目).
     names = {ctx.text[c.start : c.end] for c in accepted}
+    names |= {name.removesuffix(_PROJECT_WORD) for name in names}
     for candidate in candidates:
         if candidate.gated or ctx.text[candidate.start : candidate.end] not in names:
             continue
@@ -554,7 +556,7 @@ def find_projects_located(
         (start, end, _STATUSES.get(values[-1]))
         for start, end, values in lexicon.cues.finditer(text)
     ]
-    ctx = Context(text, cues, [(s, e) for s, e, _ in heads], money, parks)
+    ctx = Context(text, cues, [(s, e) for s, e, _ in heads], money, parks, lexicon.anaphors)
     scanner = _Scanner(ctx, lexicon, in_zone)
     candidates = scanner.project_candidates(heads)
     candidates += scanner.facility_candidates(heads)

@@ -94,6 +94,11 @@ def test_tagger_project_head_spans(text: str, expected: list[str]) -> None:
         # ... or the same name accepted elsewhere in the text.
         ("武汉光谷科技小镇正在施工。武汉光谷科技小镇是人才高地。", ["武汉光谷科技小镇"] * 2),
         ("武汉光谷科技小镇是人才高地。", []),
+        # ... or the name with 项目.
+        (
+            "记者走访了甲乙汽车零部件生产基地。甲乙汽车零部件生产基地项目拟投资1.5亿元。",
+            ["甲乙汽车零部件生产基地", "甲乙汽车零部件生产基地项目"],
+        ),
         # A head followed by a company word or a title is not a facility.
         ("华星光电研发中心正在建设。", ["华星光电研发中心"]),
         ("华星光电研发中心主任表示,园区正在建设。", []),
@@ -389,6 +394,8 @@ def test_tagger_time_words_and_prepositions_end_names(text: str, names: list[str
         ("甲乙12英寸芯片生产线项目签约落户,项目总投资约76亿美元。", "约76亿美元"),
         # 园区 is a park word, not a second project between name and amount.
         ("甲乙全球研发中心将落户园区,计划投资2亿美元。", "2亿美元"),
+        # 该项目 between the mention and its amount refers back to it.
+        ("以甲乙新型电力系统项目为例,该项目计划投资超50亿元。", "超50亿元"),
     ],
 )
 def test_tagger_amount_in_the_next_clause_is_the_projects_own(text: str, investment: str) -> None:
