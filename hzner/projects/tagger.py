@@ -33,7 +33,7 @@ from functools import cached_property
 from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText, locate
 from ..rules import RuleSet
-from ..types import Money, Park, Project, Status
+from ..types import Money, Park, Project, Role, Status
 from .links import NAME_RANGES, NUMERALS, Context, Links, has_count, is_name_char, plain_run
 
 __all__ = ["ProjectLexicon", "find_projects", "find_projects_located"]
@@ -45,6 +45,8 @@ _PROJECT_WORD = "项目"
 # `_Scanner.etc_before`) stand between 等 and the head.
 _ETC = "等"
 _ETC_GAP = 12
+# The attributive particle: what stands before it in a list item modifies it.
+_ATTRIBUTE = "的"
 # What joins enumeration items besides 、. A conjunction after an attributive
 # suffix joins two modifiers of one item (宸鸿穿戴式及3D触控模块), not two items.
 _CONJUNCTIONS = ("以及", "和", "与", "及")
@@ -349,7 +351,16 @@ class _Scanner:
             if pos in self.park_end:
                 pos = self.park_end[pos]
                 continue
-            if self._closes(pos, right) is not None:
+            closed = self._closes(pos, right)
+            if closed == _ATTRIBUTE and pos > 1:
+                # 投资6亿元的A、投资5亿元的B等: an item may carry its own
+                # modifier; the list goes on at the 、 before the modifier.
+                listed = _LISTED_BEFORE.match(self.reversed, len(text) - (pos - 1))
+                if listed is not None:
+                    items.append((pos, right))
+                    right = pos = len(text) - listed.end() + 1
+                    continue
+            if closed is not None:
                 break
             pos -= 1
             # Cross the plain characters after it at once: nothing happens there.
@@ -485,7 +496,18 @@ def _links(ctx: Context, accepted: list[_Candidate], prefixes: Lexicon[str]) -> 
         # last one of this sentence, and never to an enumeration.
         anaphor = None if several or later < sentence_end else ctx.anaphor(sentence_end, prefixes)
         by_group[candidate.group] = ctx.links(*candidate.group, several=several, anaphor=anaphor)
-    return [by_group[candidate.group] for candidate in accepted]
+    # An item's own amount stands right before it: 投资6亿元的A、投资5亿元的B等项目.
+    own = {
+        item.end + 1: item.entity
+        for item in ctx.money
+        if item.entity.role is Role.INVESTMENT and ctx.text[item.end : item.end + 1] == "的"
+    }
+    found = [by_group[candidate.group] for candidate in accepted]
+    for index, candidate in enumerate(accepted):
+        if candidate.rank == 0 and candidate.start in own:
+            status, _, park = found[index]
+            found[index] = (status, own[candidate.start], park)
+    return found
 
 
 def find_projects(

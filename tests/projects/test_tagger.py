@@ -208,6 +208,15 @@ def test_tagger_investment_prefers_own_clause() -> None:
     ]
 
 
+def test_tagger_enumeration_items_keep_their_own_amounts() -> None:
+    text = "投资6亿元的甲乙数据中心、投资5亿元的丙丁车联网等11个总投资20亿元项目将落户。"
+    projects = hzner.extract(text).projects
+    assert [(p.text, p.investment.text if p.investment else None) for p in projects] == [
+        ("甲乙数据中心", "6亿元"),
+        ("丙丁车联网", "5亿元"),
+    ]
+
+
 def test_tagger_enumeration_gets_no_investment() -> None:
     text = "投资4亿元吸引甲乙科技、丙丁医疗等项目落户。"
     projects, _ = _run(text, money=(("4亿元", Role.INVESTMENT),))
@@ -500,7 +509,15 @@ def _items_stepwise(scanner: _Scanner, etc: int) -> list[tuple[int, int]]:
         if pos in scanner.park_end:
             pos = scanner.park_end[pos]
             continue
-        if scanner._closes(pos, right) is not None:
+        closed = scanner._closes(pos, right)
+        if closed == "的":
+            comma = text.rfind("、", max(0, pos - 50), pos - 1)
+            between = text[comma + 1 : pos - 1]
+            if comma >= 0 and between and all(is_name_char(char) for char in between):
+                items.append((pos, right))
+                right = pos = comma + 1
+                continue
+        if closed is not None:
             break
         pos -= 1
     else:
@@ -554,6 +571,7 @@ _ENUMERATIONS = st.tuples(
     st.sampled_from([LEXICON, _NO_STOPS]),
 )
 @example([_LONG, "、", "等项目"], LEXICON)  # a name too long that starts the text
+@example(["投资", "5亿元", "的", "长通", "、", "投资", "5亿元", "的", "华为", "等项目"], LEXICON)
 def test_tagger_walk_matches_stepwise_walk(pieces: list[str], lexicon: ProjectLexicon) -> None:
     # The walk crosses plain stretches in one regex match: it must stop
     # exactly where a walk checking every character stops.
