@@ -136,12 +136,11 @@ class ProjectLexicon:
 
     @cached_property
     def plain_run(self) -> re.Pattern[str]:
-        """The run of name characters a walk crosses unchecked (`links.plain_run`)."""
-        return plain_run(self.stops)
+        """The run of name characters a walk crosses unchecked (`links.plain_run`).
 
-    @cached_property
-    def list_run(self) -> re.Pattern[str]:
-        """`plain_run` that also stops where a conjunction can end (an enumeration's walk)."""
+        It also stops where a conjunction can end: whether one joins two
+        names or parts of one is decided there.
+        """
         return plain_run(self.stops, also="".join(sorted(_CONJUNCTION_ENDS)))
 
     @cached_property
@@ -186,17 +185,25 @@ class _Scanner:
         self.stop_last = lexicon.stop_last_chars
         self.reversed = self.text[::-1]
         self.plain_run = lexicon.plain_run
-        self.list_run = lexicon.list_run
         self.barriers = sorted(self.money_end | self.park_end.keys())
 
-    def _closes(self, pos: int, end: int) -> str | None:
-        """Say what ends a name at ``pos`` walking left: a stop word, "" (hard stop) or None."""
+    def _closes(self, pos: int, end: int, *, split_names: bool = False) -> str | None:
+        """Say what ends a name at ``pos`` walking left: a stop word, "" (hard stop) or None.
+
+        With ``split_names``, a conjunction after a whole name ends it too
+        (A基地与|B中心); a 项目 name may hold both (日本DAC西南总部及亚太创新中心项目).
+        """
         text = self.text
         if pos in self.money_end:
             return ""
         if pos != end and pos >= 2 and text[pos - 2 : pos] == _PROJECT_WORD:
             return ""
         char = text[pos - 1]
+        if char in _CONJUNCTION_ENDS:
+            if split_names and self._joins_names(pos):
+                return ""
+            if pos < 2 or not is_name_char(text[pos - 2]):
+                return char  # opening a clause it is a preposition: 与A项目达成意向
         if char in self.stop_last:  # most characters end no stop word
             stop = self.lexicon.stops.longest_ending_at(text, pos)
             if stop is not None:
@@ -206,8 +213,19 @@ class _Scanner:
             return ""
         return None
 
-    def walk(self, end: int) -> tuple[int, str] | None:
+    def _joins_names(self, pos: int) -> bool:
+        """Tell whether a conjunction ending at ``pos`` follows a whole name (A基地与B中心)."""
+        text, heads = self.text, self.lexicon.heads
+        return any(
+            text[pos - len(word) : pos] == word
+            and heads.longest_ending_at(text, pos - len(word)) is not None
+            for word in _CONJUNCTIONS
+        )
+
+    def walk(self, end: int, *, split_names: bool = False) -> tuple[int, str] | None:
         """Walk left from a head at ``end``: ``(name start, stop word or "")``, None if capped.
+
+        ``split_names`` is passed on to `_closes` (for facility heads).
 
         Stretches of plain name characters are crossed in one `plain_run`
         match over the reversed text; each position where the match stops,
@@ -227,7 +245,7 @@ class _Scanner:
                 pos = low
                 if pos <= floor or pos == 0 or pos in park_end:
                     continue  # capped, at the start, or a park to jump over
-            closed = self._closes(pos, -1)
+            closed = self._closes(pos, -1, split_names=split_names)
             if closed is not None:
                 return pos, closed
             char = text[pos - 1]
@@ -329,7 +347,15 @@ class _Scanner:
             before = pos - len(word) - 1
             if pos == right or before < 0 or text[before + 1 : pos] != word:
                 continue
-            if is_name_char(text[before]) and text[before] not in _ATTRIBUTIVE:
+            # Not after an attributive suffix (穿戴式及3D触控模块), nor between
+            # two field words (靶向药研发与产业化基地): both join parts of one name.
+            if not is_name_char(text[before]) or text[before] in _ATTRIBUTIVE:
+                continue
+            generic = self.lexicon.generic
+            if (
+                generic.longest_ending_at(text, before + 1) is None
+                or generic.longest_at(text, pos) is None
+            ):
                 return len(word)
         return 0
 
@@ -364,7 +390,7 @@ class _Scanner:
                 break
             pos -= 1
             # Cross the plain characters after it at once: nothing happens there.
-            low = self._plain_low(pos, self.list_run)
+            low = self._plain_low(pos, self.plain_run)
             pos = max(low, etc - _MAX_LIST - 1, right - _MAX_NAME - 1)
         else:
             if pos > 0:  # capped: the open item has no left boundary
@@ -417,7 +443,7 @@ class _Scanner:
             # (dev README decision 10), or an item of one.
             if self.etc_before(start) is not None or self._in_other_list(end):
                 continue
-            walked = self.walk(start)
+            walked = self.walk(start, split_names=True)
             if walked is None or not _is_name(text[walked[0] : start]):
                 continue
             if self.generic(walked[0], start, end, walked[1]):

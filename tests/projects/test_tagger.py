@@ -416,6 +416,28 @@ def test_tagger_amount_in_the_next_clause_is_the_projects_own(text: str, investm
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        # 与 and 及 join parts of one name ...
+        (
+            "总投资10亿元的甲乙复合材料及钛合金熔炼与锻造生产线建设项目开工。",
+            ["甲乙复合材料及钛合金熔炼与锻造生产线建设项目"],
+        ),
+        (
+            "甲乙创新药研发与产业化基地、丙丁医院等医药项目签约。",
+            ["甲乙创新药研发与产业化基地", "丙丁医院"],
+        ),
+        # ... but two facilities, a preposition opening a clause, or a subject, not.
+        ("甲乙物流基地与丙丁研发中心正在施工。", ["甲乙物流基地", "丙丁研发中心"]),
+        ("与甲乙研发中心项目达成合作意向。", ["甲乙研发中心项目"]),
+        ("甲乙公司与丙丁公司签约新能源电池项目。", ["新能源电池项目"]),
+    ],
+)
+def test_tagger_conjunctions_inside_and_between_names(text: str, names: list[str]) -> None:
+    assert [p.text for p in hzner.extract(text).projects] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # The list before 等 is plain: an item ends in a head, or items are joined by 、.
         ("甲乙船业研发生产基地等海工装备项目签约。", ["甲乙船业研发生产基地"]),
         (
