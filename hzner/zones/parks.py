@@ -56,7 +56,8 @@ def _is_name_char(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
-@dataclass(frozen=True, slots=True)
+# Internal and short-lived, so not frozen: creating one is four times faster.
+@dataclass(slots=True)
 class _Found:
     start: int
     end: int
