@@ -10,7 +10,6 @@ more than one character.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -43,6 +42,8 @@ _TRADITIONAL_SHARE = 50
 # How far back a cue may stand in its clause, and how far from an amount
 # with no currency word a cue may stand ("总投资约5亿": 1 character).
 _CUE_WINDOW = 40
+# Role by value, without the enum's slower call.
+_ROLES = {role.value: role for role in Role}
 _IMPLIED_GAP = 4
 # The longest run worth reading as one amount; a longer run of numeral
 # characters is read by its last characters only, which keeps the scan
@@ -155,7 +156,16 @@ def _read_run(text: str, start: int, end: int) -> _Amount | None:
     return None
 
 
-def _runs(text: str) -> Iterator[tuple[int, int]]:
+def _runs(text: str, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
+    """The runs of numeral characters that may be money, in text order.
+
+    A cheap test rules out most runs (2019年, 一批, 10.4%) before parsing:
+    a currency or unit word must follow, a magnitude end the run, or a
+    currency word stand before it (总投资5亿 is money if a cue governs it).
+    """
+    after, before = lexicon.after_starts, lexicon.before_ends
+    length = len(text)
+    found: list[tuple[int, int]] = []
     for match in _RUN.finditer(text):
         start, end = match.span()
         # Trailing 多/余 belong to the number only before a unit or currency,
@@ -163,17 +173,15 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
         # that cannot end a number.
         while end > start and text[end - 1] in ".,":
             end -= 1
-        if end > start:
-            yield start, end
-
-
-def _may_be_money(text: str, start: int, end: int, lexicon: MoneyLexicon) -> bool:
-    """A cheap test that rules out most runs (2019年, 一批, 10.4%) before parsing."""
-    if end < len(text) and text[end] in lexicon.after_starts:
-        return True
-    if text[end - 1] in _MAGNITUDES:
-        return True  # 总投资5亿: money if a cue governs it
-    return start > 0 and text[start - 1] in lexicon.before_ends
+        if end == start:
+            continue
+        if (
+            (end < length and text[end] in after)
+            or text[end - 1] in _MAGNITUDES
+            or (start > 0 and text[start - 1] in before)
+        ):
+            found.append((start, end))
+    return found
 
 
 def _role(text: str, start: int, end: int, lexicon: MoneyLexicon) -> tuple[Role, int | None]:
@@ -183,16 +191,21 @@ def _role(text: str, start: int, end: int, lexicon: MoneyLexicon) -> tuple[Role,
     (政策扶持4000万元投资 is an investment); otherwise the nearest cue before
     it in the same clause.
     """
-    after = lexicon.cues.longest_at(text, end)
+    cues = lexicon.cues
+    after = cues.longest_at(text, end)
     if after is not None:
-        return Role(_last(after[1])), None
+        return _ROLES[_last(after[1])], None
     low = max(0, start - _CUE_WINDOW)
+    last_chars = cues.last_chars
     for position in range(start, low, -1):
-        if text[position - 1] in _CLAUSE_END:
+        char = text[position - 1]
+        if char in _CLAUSE_END:
             break
-        found = lexicon.cues.longest_ending_at(text, position)
+        if char not in last_chars:
+            continue  # no cue ends here: skip the look-up
+        found = cues.longest_ending_at(text, position)
         if found is not None:
-            return Role(_last(found[1])), position
+            return _ROLES[_last(found[1])], position
     return Role.OTHER, None
 
 
@@ -266,11 +279,10 @@ def find_money_located(
     found: list[_Raw] = []
     pending: tuple[_Amount, int] | None = None  # a range's low end and its separator's end
     consumed = 0
-    for run_start, run_end in _runs(text):
+    # A run that is ruled out between a range's low end and its high end
+    # cannot matter: the low end waits only for an amount at its separator.
+    for run_start, run_end in _runs(text, lexicon):
         if run_start < consumed:
-            continue
-        if not _may_be_money(text, run_start, run_end, lexicon):
-            pending = None
             continue
         amount = _read_run(text, run_start, run_end)
         if amount is None:
