@@ -40,6 +40,7 @@ _TERMINATORS = frozenset("。!?")
 # it joins the items of one enumeration inside a clause.
 _CLAUSE_MARKS = frozenset(",;:\"'\u201c\u201d\u2018\u2019「」『』") | _TERMINATORS
 _QUOTES = frozenset("\"'\u201d\u2019」』")
+_OPENING = frozenset("\"'\u201c\u2018「『")
 # A quotation ending in 。 and its attribution (……完成。"长通…负责人表示。) are
 # one assertion: the attribution, a short clause, joins the quote's sentence.
 _ATTRIBUTION = 40
@@ -49,7 +50,8 @@ NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千
 _CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件份强")
 _DATE_UNITS = frozenset("年月日号")
 _NAME_EXTRA = frozenset("()·-&+ ")
-#: The characters `is_name_char` accepts (all but the point of 第10.5代), as
+#: The characters `is_name_char` accepts (all but the point of 第10.5代 and the dash of
+#: 中国—东盟, which need a look at their neighbour), as
 #: the inside of a regular-expression character class.
 NAME_RANGES = "\\u3400-\\u9fff\\uf900-\\ufaff0-9A-Za-z()" + "".join(
     re.escape(char) for char in sorted(_NAME_EXTRA - {"(", ")"})
@@ -66,12 +68,15 @@ Links = tuple[Status | None, Money | None, Park | None]
 def is_name_char(char: str, before: str = "") -> bool:
     """Tell whether ``char`` can be part of a name: CJK, ASCII letters and digits, ``()·-&+``.
 
-    A ``.`` counts when the character ``before`` it is a digit (第10.5代).
+    A ``.`` counts when the character ``before`` it is a digit (第10.5代), a
+    dash ``—`` when it is single (中国—东盟水果交易中心).
     """
     if "\u4e00" <= char <= "\u9fff":
         return True  # the common case first: this runs for every step of every walk
     if char == ".":
         return before.isascii() and before.isdigit()
+    if char == "\u2014":
+        return before != "\u2014"  # 中国—东盟 joins; a double dash —— is punctuation
     if char in _NAME_EXTRA:
         return True
     if char.isascii():
@@ -227,8 +232,15 @@ class Context:
         return max(unit[0], start - WINDOW), min(unit[1], end + WINDOW)
 
     def has_real_cue(self, start: int, end: int) -> bool:
-        """Tell whether the clause of ``[start, end)`` has, outside it, a cue with a real status."""
-        return self._nearest_cue(start, end, self.clause(start), True) is not None
+        """Tell whether the clause of ``[start, end)`` has, outside it, a cue with a real status.
+
+        A name in quotes (建设"X基地") is read in the clause around the quotes.
+        """
+        unit = self.clause(start)
+        text = self.text
+        if start > 0 and end < len(text) and text[start - 1] in _OPENING and text[end] in _QUOTES:
+            unit = (self.clause(start - 1)[0], self.clause(min(end + 1, len(text) - 1))[1])
+        return self._nearest_cue(start, end, unit, True) is not None
 
     def nearest_cue(self, start: int, end: int) -> Status | None:
         """Return the status the text asserts of ``[start, end)``, from its nearest cue.

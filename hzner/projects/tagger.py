@@ -45,6 +45,8 @@ _PROJECT_WORD = "项目"
 # `_Scanner.etc_before`) stand between 等 and the head.
 _ETC = "等"
 _ETC_GAP = 12
+# A count right after a head: the head names a class (新材料项目1个).
+_COUNT_AFTER = re.compile(f"[{''.join(sorted(NUMERALS))}]+[个项家]")
 # The attributive particle: what stands before it in a list item modifies it.
 _ATTRIBUTE = "的"
 # What joins enumeration items besides 、. A conjunction after an attributive
@@ -207,7 +209,8 @@ class _Scanner:
                 return char  # opening a clause it is a preposition: 与A项目达成意向
         if char in self.stop_last:  # most characters end no stop word
             stop = self.lexicon.stops.longest_ending_at(text, pos)
-            if stop is not None:
+            # Before an attributive suffix a verb is an adjective (保障性住房).
+            if stop is not None and text[pos : pos + 1] not in _ATTRIBUTIVE:
                 return text[stop[0] : pos]
         before = text[pos - 2] if pos >= 2 else ""
         if char == _ETC or not is_name_char(char, before) or has_count(text, pos - 1):
@@ -423,6 +426,8 @@ class _Scanner:
                     group = (items[0][0], end)
                     found.extend(_Candidate(s, e, 0, "enumeration", group) for s, e in items)
                 continue
+            if _COUNT_AFTER.match(self.text, end):
+                continue  # counted: 制造类项目9个, 新材料项目1个 name classes
             walked = self.walk(start)
             if walked is None or not _is_name(self.text[walked[0] : start]):
                 continue

@@ -243,7 +243,7 @@ class ParkRecognizer:
         at most two characters that the boundary words missed (加强同|海外高科技):
         a real proper part before a generic modifier is longer than that.
         """
-        if self.generic.lookup(text[start:head]):
+        if self.generic.lookup(text[start:head]) or self._made_of_generic(text, start, head):
             return True
         # The generic word may run into the zone word (海外高科技|园区 is read
         # 海外高|科技园区), so every end inside the zone word is tried.
@@ -256,6 +256,19 @@ class ParkRecognizer:
             if ending is not None and straddles and ending[0] - start <= _STRAY_PREFIX:
                 return True
         return False
+
+    def _made_of_generic(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is generic words only (国家一流, 国际合作示范).
+
+        Read right to left, longest word first, over a bounded proper part.
+        """
+        pos = end
+        while pos > start:
+            found = self.generic.longest_ending_at(text, pos)
+            if found is None or found[0] < start:
+                return False
+            pos = found[0]
+        return True
 
 
 class _Coverage:

@@ -455,6 +455,24 @@ def test_tagger_plain_lists_before_etc(text: str, names: list[str]) -> None:
     assert [p.text for p in hzner.extract(text).projects] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A quoted name is read in the clause around its quotes.
+        ("甲乙公司投资约3亿元建设“物联网与大数据生产基地”。", ["物联网与大数据生产基地"]),
+        ("“甲乙科技小镇”是人才高地。", []),
+        # A head followed by a count names a class.
+        ("其中新材料项目1个,甲乙电池项目开工。", ["甲乙电池项目"]),
+        ("全市项目建设加快推进。", []),
+        # A single dash joins a name; a verb before 性 is an adjective.
+        ("中国—东盟(崇左)水果交易中心项目开工。", ["中国—东盟(崇左)水果交易中心项目"]),
+        ("甲乙保障性租赁住房项目开工。", ["甲乙保障性租赁住房项目"]),
+    ],
+)
+def test_tagger_quotes_counts_dashes_and_adjectives(text: str, names: list[str]) -> None:
+    assert [p.text for p in hzner.extract(text).projects] == names
+
+
 # Written for the tests after news beyond the dev page (SPEC: descriptors and
 # classes stay outside names).
 @pytest.mark.parametrize(

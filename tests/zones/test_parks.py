@@ -55,6 +55,7 @@ def test_parks_known_zones_are_linked(
             ("江南小分子及生物制药产业园", None, "industrial_park"),
         ]),
         ("位于中国药谷的企业", [("中国药谷", None, "other")]),
+        ("将助推通航产业园发展", [("通航产业园", None, "industrial_park")]),
         ("苏南国家自主创新示范区建设", [("苏南国家自主创新示范区", None, "other")]),
         ("成功入列京南国家科技成果转化示范区", [("京南国家科技成果转化示范区", None, "other")]),
         ("苏锡通科技产业园区(以下简称苏锡通园区)成立", [
@@ -86,6 +87,8 @@ def test_parks_zone_then_park_inside_it_are_two() -> None:
         "科学城建设添动能",
         "全省18家大数据产业园区之一",
         "经济走出低谷",
+        "打造国家一流经济技术开发区",  # generic words only
+        "全市项目建设主战场经开区迎来开工",
     ],
 )
 def test_parks_generic_mentions_are_not_parks(text: str) -> None:
