@@ -156,6 +156,22 @@ def _read_run(text: str, start: int, end: int) -> _Amount | None:
     return None
 
 
+def _bare_unit(text: str, start: int, end: int, lexicon: MoneyLexicon) -> _Amount | None:
+    """Read a lone 万 or 亿 after a qualifier and before a currency as one unit (超亿元).
+
+    超亿元, 近亿元, 上亿元 say "more than (about) one 亿"; the qualifier
+    gives the bound later, as for any amount.
+    """
+    if end - start != 1 or text[start] not in _MAGNITUDES:
+        return None
+    if lexicon.qualifiers_before.longest_ending_at(text, start) is None:
+        return None
+    if lexicon.after.longest_at(text, end) is None:
+        return None
+    value = Decimal(10**8 if text[start] in "亿億" else 10**4)
+    return _Amount(start, end, Numeral(value, None, False), False)
+
+
 def _runs(text: str, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
     """The runs of numeral characters that may be money, in text order.
 
@@ -286,6 +302,8 @@ def find_money_located(
             continue
         amount = _read_run(text, run_start, run_end)
         if amount is None:
+            amount = _bare_unit(text, run_start, run_end, lexicon)
+        if amount is None:
             pending = None
             continue
         low = pending[0] if pending is not None and pending[1] == amount.start else None
@@ -349,11 +367,15 @@ def _complete(
         start = before[0]
     if currency == "CNY" and currency_word in ("元", "圆"):
         currency = bare_yuan
-    if lexicon.scale_words.longest_at(text, end) is not None and (
-        currency is None or _bare_magnitude(text, amount)
+    scale = lexicon.scale_words.longest_at(text, end)
+    if (
+        scale is not None
+        and (currency is None or _bare_magnitude(text, amount))
+        and not text.startswith("项目", scale[0])
     ):
         # 千亿级, 万亿产业集群, 千亿大关: the size of an industry. A stated
-        # amount with its currency stays money (突破3000亿元大关).
+        # amount with its currency stays money (突破3000亿元大关), and so does
+        # the size of projects (超亿元产业项目).
         return None
     role, cue_end = _role(text, start, end, lexicon)
     implied = False
