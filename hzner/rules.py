@@ -66,7 +66,7 @@ RULE_TYPES: dict[str, dict[str, _Field]] = {
     "qualifier": {
         "word": _req(),
         "position": _req(str, ("before", "after")),
-        "bound": _req(str, _BOUNDS),
+        "bound": _req(str, (*_BOUNDS, "none")),
     },
     "range_separator": {"word": _req()},
     "money_cue": {"word": _req(), "role": _req(str, _ROLES)},

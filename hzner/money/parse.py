@@ -157,16 +157,21 @@ def _read_run(text: str, start: int, end: int) -> _Amount | None:
 
 
 def _bare_unit(text: str, start: int, end: int, lexicon: MoneyLexicon) -> _Amount | None:
-    """Read a lone 万 or 亿 after a qualifier and before a currency as one unit (超亿元).
+    """Read a lone 万 or 亿 with a qualifier and a currency as one unit (超亿元, 亿元以上).
 
-    超亿元, 近亿元, 上亿元 say "more than (about) one 亿"; the qualifier
-    gives the bound later, as for any amount.
+    超亿元, 近亿元, 上亿元, 亿元以上 say "more than (about) one 亿"; the
+    qualifier gives the bound later, as for any amount. 约 is not one here
+    (签约亿元以上项目 is 签约 + 亿元以上), but 近亿元 is.
     """
     if end - start != 1 or text[start] not in _MAGNITUDES:
         return None
-    if lexicon.qualifiers_before.longest_ending_at(text, start) is None:
+    currency = lexicon.after.longest_at(text, end)
+    if currency is None:
         return None
-    if lexicon.after.longest_at(text, end) is None:
+    before = lexicon.qualifiers_before.longest_ending_at(text, start)
+    if before is not None and (_last(before[1]) == "none" or text[start - 1] in "约約"):
+        before = None  # 签约亿元: no qualifier; 约亿元 is not written
+    if before is None and lexicon.qualifiers_after.longest_at(text, currency[0]) is None:
         return None
     value = Decimal(10**8 if text[start] in "亿億" else 10**4)
     return _Amount(start, end, Numeral(value, None, False), False)
@@ -402,7 +407,8 @@ def _complete(
         return None
     bound = Bound.EXACT
     qualifier = lexicon.qualifiers_before.longest_ending_at(text, start)
-    if qualifier is not None and qualifier[0] >= floor:
+    # A word that only ends like a qualifier (签约 is no 约) has bound "none".
+    if qualifier is not None and qualifier[0] >= floor and _last(qualifier[1]) != "none":
         bound = Bound(_last(qualifier[1]))
         start = qualifier[0]
     trailing = lexicon.qualifiers_after.longest_at(text, end)

@@ -65,7 +65,8 @@ _LONGEST_GENERIC = 6
 # The nearest 等 before a head (read in the reversed text) or after a name,
 # with only name characters (and 、 after a name) between.
 _ETC_BEFORE = re.compile(f"[、{NAME_RANGES}]{{0,{_ETC_GAP - 1}}}?等")
-# A 、 before 等 with only name characters between: the last item of a list.
+# The nearest 、 to the left with only name characters between (read in the
+# reversed text): where the item before runs up to.
 _LISTED_BEFORE = re.compile(f"[{NAME_RANGES}]{{1,{_MAX_NAME}}}?、")
 _ETC_AFTER = re.compile(f"[、{NAME_RANGES}]{{0,{_MAX_NAME - 1}}}?等")
 
@@ -311,9 +312,9 @@ class _Scanner:
 
         Between 等 and the head stand at most _ETC_GAP characters that open
         with a count or a generic word (等12个项目, 等一大批医疗项目), or any
-        words when what precedes 等 is plainly a list: an item ending in a
-        head (…生产基地等海工装备项目) or items joined by 、. Only then may
-        the words after 等 be a list too (…等医药研发、医疗服务项目).
+        words when what precedes 等 is plainly a list of projects: an item
+        ending in a head (…生产基地等海工装备项目). Only then may the words
+        after 等 be a list too (…研发生产基地等医药研发、医疗服务项目).
         """
         text, lexicon = self.text, self.lexicon
         # The nearest 等 within _ETC_GAP characters, only names and 、 between.
@@ -322,10 +323,9 @@ class _Scanner:
             return None
         index = len(text) - found.end()
         gap = index + 1
-        listed = (
-            lexicon.heads.longest_ending_at(text, index) is not None
-            or _LISTED_BEFORE.match(self.reversed, len(text) - index) is not None
-        )
+        # Only an item that ends in a head: 温泉酒店、度假俱乐部等高端服务业项目
+        # lists kinds of projects, not projects.
+        listed = lexicon.heads.longest_ending_at(text, index) is not None
         # A list before 等 lets any words follow it, but not a clause (…有限公司等
         # 香港企业签订了6个项目): no boundary word may stand among them.
         listed = listed and not self._has_stop(gap, head)

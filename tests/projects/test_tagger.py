@@ -444,7 +444,12 @@ def test_tagger_conjunctions_inside_and_between_names(text: str, names: list[str
             "甲乙能源站、丙丁叉车研发生产项目等氢能系列项目落地。",
             ["甲乙能源站", "丙丁叉车研发生产项目"],
         ),
-        ("甲乙物流基地、丙丁医院等医药研发、医疗服务项目签约。", ["甲乙物流基地", "丙丁医院"]),
+        (
+            "甲乙物流基地、丙丁研发中心等医药研发、医疗服务项目签约。",
+            ["甲乙物流基地", "丙丁研发中心"],
+        ),
+        # Kinds of projects are no list of projects.
+        ("其中既有温泉酒店、度假俱乐部等高端服务业项目。", []),
         # A longer count after 等; 研究院 is a name, not the verb 研究.
         ("甲乙研究院、丙丁创新药项目等14个公有物业租售项目。", ["甲乙研究院", "丙丁创新药项目"]),
         # …but not a clause after 等: these are companies that sign.
