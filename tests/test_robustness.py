@@ -31,6 +31,12 @@ ADVERSARIAL = {
     "range": "5亿元至",
     "boundary_words": "在位于",
     "news": "总投资5亿元的长通智能制造产业基地项目落户重庆高新区，",
+    "modified_items": "投资5亿元的甲乙基地、投资6亿元的丙丁中心",  # walks across 的 modifiers
+    "joined_facilities": "甲乙物流基地与",  # conjunctions after heads
+    "bare_units": "超亿元以上",
+    "quoted_names": "建设“甲乙基地”",
+    "dashes": "中国—东盟",
+    "long_list": "投资5亿元的甲乙基地、" * 30 + "等项目，",
 }
 
 
