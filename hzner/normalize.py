@@ -26,7 +26,7 @@ from functools import cache
 from importlib import resources
 from typing import Generic, Protocol, TypeVar
 
-__all__ = ["Located", "NormalizedText", "locate", "normalize", "normalize_key"]
+__all__ = ["Located", "NormalizedText", "hard_breaks", "locate", "normalize", "normalize_key"]
 
 # Full-width ASCII variants map to ASCII one for one, so the translation
 # keeps lengths and offsets; the ideographic space becomes a plain space and
@@ -87,6 +87,10 @@ class NormalizedText:
         For each piece, the offset in ``original`` where it begins.
     traditional
         How many traditional characters were read as simplified ones.
+    breaks
+        Sorted view positions where a line break of the original ends a unit
+        although no punctuation does: after a headline or a caption (see
+        `hard_breaks`). Elsewhere a line break is only layout.
 
     Examples
     --------
@@ -103,6 +107,7 @@ class NormalizedText:
     starts: tuple[int, ...]
     origins: tuple[int, ...]
     traditional: int = 0
+    breaks: tuple[int, ...] = ()
 
     def offset(self, index: int) -> int:
         """Map the index of a character of the view to its original index."""
@@ -172,7 +177,53 @@ def normalize(text: str) -> NormalizedText:
         starts.append(length)
         origins.append(position)
         pieces.append(translated[position:])
-    return NormalizedText(text, "".join(pieces), tuple(starts), tuple(origins), converted)
+    norm = NormalizedText(text, "".join(pieces), tuple(starts), tuple(origins), converted)
+    breaks = hard_breaks(text)
+    if not breaks:
+        return norm
+    view = sorted({norm.to_view(index) for index in breaks} - {0, len(norm.text)})
+    return NormalizedText(
+        norm.original, norm.text, norm.starts, norm.origins, converted, tuple(view)
+    )
+
+
+# A line that ends in one of these goes on (a clause) or has ended (a sentence).
+_LINE_PUNCTUATION = frozenset("。!?！？.,，、;；:：—…-")
+
+
+def hard_breaks(text: str) -> list[int]:
+    r"""Find the line breaks of ``text`` that end a unit: the offsets of their ``\n``.
+
+    Text from PDF breaks lines inside sentences; a headline, a caption or a
+    dateline ends its line without punctuation too, but is short. So a break
+    counts when the line before it is less than half the median length of
+    the text's lines and ends in no punctuation (集中签约仪式现场⏎现代…).
+
+    Examples
+    --------
+    >>> text = "集中签约仪式现场\n" + "甲乙项目总投资约22亿元,将建设循环水养殖基地。\n" * 3
+    >>> hard_breaks(text)
+    [8]
+    >>> hard_breaks("为西部(重庆)\n科学城建设增添新动能。")
+    []
+
+    """
+    if "\n" not in text:
+        return []
+    lines = text.split("\n")
+    lengths = [len(line.strip()) for line in lines]
+    filled = sorted(length for length in lengths if length)
+    if len(filled) < 3:
+        return []
+    short = filled[len(filled) // 2] / 2
+    breaks: list[int] = []
+    position = 0
+    for line, length in zip(lines[:-1], lengths[:-1], strict=True):
+        position += len(line)
+        if 0 < length < short and line.rstrip()[-1] not in _LINE_PUNCTUATION:
+            breaks.append(position)
+        position += 1
+    return breaks
 
 
 def normalize_key(text: str) -> str:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hzner.normalize import normalize, normalize_key
+from hzner.normalize import hard_breaks, normalize, normalize_key
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,24 @@ def test_normalize_removes_exactly_the_characters_isspace_accepts() -> None:
             continue
         kept = len(normalize(f"中{char}中").text) == 3
         assert kept is not char.isspace(), hex(code)
+
+
+def test_normalize_hard_breaks_after_short_unpunctuated_lines() -> None:
+    paragraph = "甲乙项目总投资约22亿元,将建设循环水养殖基地和食品加工厂。\n"
+    text = "集中签约仪式现场\n" + paragraph * 3 + "图片来源:甲乙高新区\n" + paragraph
+    caption = text.index("图片来源")
+    assert hard_breaks(text) == [8, text.index("\n", caption)]
+    norm = normalize(text)
+    assert [norm.text[position - 2 : position] for position in norm.breaks] == ["现场", "新区"]
+    # A line broken inside a sentence (PDF layout) or ending in punctuation is no break.
+    broken = "大数据智能化和大健康产业深度融合、高质量发展,为西部(重庆)\n科学城建设增添新动能。\n"
+    assert hard_breaks(broken + paragraph * 3) == []
+    assert hard_breaks("甲乙,\n" + paragraph * 3) == []
+
+
+@given(st.text(alphabet=st.sampled_from("甲乙。,\n \u3000a1"), max_size=200))
+def test_normalize_hard_breaks_are_line_breaks(text: str) -> None:
+    assert all(text[index] == "\n" for index in hard_breaks(text))
+    norm = normalize(text)
+    assert list(norm.breaks) == sorted(set(norm.breaks))
+    assert all(0 < position < len(norm.text) for position in norm.breaks)

@@ -36,6 +36,7 @@ ADVERSARIAL = {
     "bare_units": "超亿元以上",
     "quoted_names": "建设“甲乙基地”",
     "dashes": "中国—东盟",
+    "short_lines": "甲乙项目\n",  # every line a headline
     "long_list": "投资5亿元的甲乙基地、" * 30 + "等项目，",
 }
 

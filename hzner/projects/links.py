@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -184,6 +185,9 @@ class Context:
     anaphors
         Words that make a head refer back (该项目): such a head between a
         mention and an amount is the mention again.
+    breaks
+        Line breaks that end a unit (`hzner.normalize.hard_breaks`), as view
+        positions: sentences and clauses end there, and names do not cross.
 
     """
 
@@ -193,6 +197,7 @@ class Context:
     money: list[Located[Money]]
     parks: list[Located[Park]]
     anaphors: Lexicon[str] | None = None
+    breaks: Sequence[int] = ()
     occupied: bytearray = field(init=False)
     sentences: list[int] = field(init=False)
     clauses: list[int] = field(init=False)
@@ -201,6 +206,9 @@ class Context:
         self.occupied = bytearray(len(self.text))
         self.sentences = _starts(self.text, _TERMINATORS, True)
         self.clauses = _starts(self.text, _CLAUSE_MARKS, False)
+        if self.breaks:  # a headline or a caption is a sentence of its own
+            self.sentences = sorted({*self.sentences, *self.breaks})
+            self.clauses = sorted({*self.clauses, *self.breaks})
         self._cue_starts = [cue[0] for cue in self.cues]
         self._head_starts = [head[0] for head in self.heads]
         self._money_starts = [item.start for item in self.money]

@@ -183,13 +183,15 @@ class _Scanner:
             for item in ctx.parks
             if isinstance(item.entity, Park) and item.entity.zone is not None
         }
-        self.money_end = {item.end for item in ctx.money}
+        # Where a name cannot reach over: the end of an amount, or a line
+        # break that ends a headline or a caption.
+        self.hard_ends = {item.end for item in ctx.money} | set(ctx.breaks)
         self.in_zone = in_zone
         self.project_etcs: set[int] = set()
         self.stop_last = lexicon.stop_last_chars
         self.reversed = self.text[::-1]
         self.plain_run = lexicon.plain_run
-        self.barriers = sorted(self.money_end | self.park_end.keys())
+        self.barriers = sorted(self.hard_ends | self.park_end.keys())
 
     def _closes(self, pos: int, end: int, *, split_names: bool = False) -> str | None:
         """Say what ends a name at ``pos`` walking left: a stop word, "" (hard stop) or None.
@@ -198,7 +200,7 @@ class _Scanner:
         (A基地与|B中心); a 项目 name may hold both (日本DAC西南总部及亚太创新中心项目).
         """
         text = self.text
-        if pos in self.money_end:
+        if pos in self.hard_ends:
             return ""
         if pos != end and pos >= 2 and text[pos - 2 : pos] == _PROJECT_WORD:
             return ""
@@ -610,7 +612,9 @@ def find_projects_located(
         (start, end, _STATUSES.get(values[-1]))
         for start, end, values in lexicon.cues.finditer(text)
     ]
-    ctx = Context(text, cues, [(s, e) for s, e, _ in heads], money, parks, lexicon.anaphors)
+    ctx = Context(
+        text, cues, [(s, e) for s, e, _ in heads], money, parks, lexicon.anaphors, norm.breaks
+    )
     scanner = _Scanner(ctx, lexicon, in_zone)
     candidates = scanner.project_candidates(heads)
     candidates += scanner.facility_candidates(heads)

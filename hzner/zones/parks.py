@@ -119,7 +119,7 @@ class ParkRecognizer:
         """
         text = norm.text
         known = list(self._known(text))
-        barriers = {amount.end for amount in money}
+        barriers = {amount.end for amount in money} | set(norm.breaks)
         words = list(self.zone_words.finditer(text))
         unseen = self._unseen(text, known, barriers, words)
         found = sorted([*known, *unseen], key=lambda item: item.start)

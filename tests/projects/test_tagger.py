@@ -472,6 +472,12 @@ def test_tagger_plain_lists_before_etc(text: str, names: list[str]) -> None:
         # A single dash joins a name; a verb before 性 is an adjective.
         ("中国—东盟(崇左)水果交易中心项目开工。", ["中国—东盟(崇左)水果交易中心项目"]),
         ("甲乙保障性租赁住房项目开工。", ["甲乙保障性租赁住房项目"]),
+        # A caption on its own line is no part of the name after it.
+        (
+            "集中签约仪式现场\n"
+            + "甲乙食品加工项目分三期建设,总投资约22亿元,年产值约10亿元。\n" * 3,
+            ["甲乙食品加工项目"] * 3,
+        ),
     ],
 )
 def test_tagger_quotes_counts_dashes_and_adjectives(text: str, names: list[str]) -> None:
