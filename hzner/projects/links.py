@@ -209,6 +209,9 @@ class Context:
         if self.breaks:  # a headline or a caption is a sentence of its own
             self.sentences = sorted({*self.sentences, *self.breaks})
             self.clauses = sorted({*self.clauses, *self.breaks})
+        # The same mentions ask for their sentence and clause again and again.
+        self._sentence_of: dict[int, tuple[int, int]] = {}
+        self._clause_of: dict[int, tuple[int, int]] = {}
         self._cue_starts = [cue[0] for cue in self.cues]
         self._head_starts = [head[0] for head in self.heads]
         self._money_starts = [item.start for item in self.money]
@@ -216,11 +219,17 @@ class Context:
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Return the span of the sentence holding ``pos``."""
-        return _unit(self.sentences, len(self.text), pos)
+        found = self._sentence_of.get(pos)
+        if found is None:
+            found = self._sentence_of[pos] = _unit(self.sentences, len(self.text), pos)
+        return found
 
     def clause(self, pos: int) -> tuple[int, int]:
         """Return the span of the clause holding ``pos``."""
-        return _unit(self.clauses, len(self.text), pos)
+        found = self._clause_of.get(pos)
+        if found is None:
+            found = self._clause_of[pos] = _unit(self.clauses, len(self.text), pos)
+        return found
 
     def occupy(self, start: int, end: int) -> None:
         """Mark a project span, so that cues and parks inside it are not read as context."""
