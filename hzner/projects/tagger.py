@@ -188,6 +188,8 @@ class _Scanner:
         self.hard_ends = {item.end for item in ctx.money} | set(ctx.breaks)
         self.in_zone = in_zone
         self.project_etcs: set[int] = set()
+        # The characters inside enumeration items (`project_candidates` marks them).
+        self.in_item = bytearray(len(self.text))
         self.stop_last = lexicon.stop_last_chars
         self.reversed = self.text[::-1]
         self.plain_run = lexicon.plain_run
@@ -427,6 +429,8 @@ class _Scanner:
                 if items:
                     group = (items[0][0], end)
                     found.extend(_Candidate(s, e, 0, "enumeration", group) for s, e in items)
+                    for item_start, item_end in items:
+                        self.in_item[item_start:item_end] = b"\x01" * (item_end - item_start)
                 continue
             if _COUNT_AFTER.match(self.text, end):
                 continue  # counted: 制造类项目9个, 新材料项目1个 name classes
@@ -444,6 +448,8 @@ class _Scanner:
         for start, end, word in heads:
             if word.endswith(_PROJECT_WORD) or self.in_zone.find(1, start, end) >= 0:
                 continue
+            if self.in_item.find(0, start, end) < 0:
+                continue  # inside an enumeration item, which is accepted first
             # 生产线项目: the 项目 name covers it; 中心有限责任公司: a company.
             if lexicon.heads.longest_at(text, end) or lexicon.generic.longest_at(text, end):
                 continue
