@@ -51,6 +51,8 @@ NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千
 _CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件份强")
 _DATE_UNITS = frozenset("年月日号")
 _NAME_EXTRA = frozenset("()·-&+ ")
+# Units of a capacity written with a slash inside a name (20万吨/年).
+_RATE_UNITS = frozenset("吨件台套辆只片瓦升米方")
 #: The characters `is_name_char` accepts (all but the point of 第10.5代 and the dash of
 #: 中国—东盟, which need a look at their neighbour), as
 #: the inside of a regular-expression character class.
@@ -70,7 +72,8 @@ def is_name_char(char: str, before: str = "") -> bool:
     """Tell whether ``char`` can be part of a name: CJK, ASCII letters and digits, ``()·-&+``.
 
     A ``.`` counts when the character ``before`` it is a digit (第10.5代), a
-    dash ``—`` when it is single (中国—东盟水果交易中心).
+    dash ``—`` when it is single (中国—东盟水果交易中心), a ``/`` after a unit
+    (20万吨/年).
     """
     if "\u4e00" <= char <= "\u9fff":
         return True  # the common case first: this runs for every step of every walk
@@ -78,6 +81,8 @@ def is_name_char(char: str, before: str = "") -> bool:
         return before.isascii() and before.isdigit()
     if char == "\u2014":
         return before != "\u2014"  # 中国—东盟 joins; a double dash —— is punctuation
+    if char == "/":
+        return before in _RATE_UNITS  # 20万吨/年钛白后处理: a capacity
     if char in _NAME_EXTRA:
         return True
     if char.isascii():

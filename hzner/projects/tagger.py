@@ -47,6 +47,9 @@ _ETC = "等"
 _ETC_GAP = 12
 # A count right after a head: the head names a class (新材料项目1个).
 _COUNT_AFTER = re.compile(f"[{''.join(sorted(NUMERALS))}]+[个项家]")
+# A phase of a project or facility: 二期, 一期三阶段, (一期).
+_PHASE = re.compile(r"\(?[0-9一二三四五六七八九十]+期(?:[0-9一二三四五六七八九十]+阶段)?\)?")
+_PHASE_END = re.compile(_PHASE.pattern + "$")
 # The attributive particle: what stands before it in a list item modifies it.
 _ATTRIBUTE = "的"
 # What joins enumeration items besides 、. A conjunction after an attributive
@@ -67,7 +70,7 @@ _LONGEST_GENERIC = 6
 _ETC_BEFORE = re.compile(f"[、{NAME_RANGES}]{{0,{_ETC_GAP - 1}}}?等")
 # The nearest 、 to the left with only name characters between (read in the
 # reversed text): where the item before runs up to.
-_LISTED_BEFORE = re.compile(f"[{NAME_RANGES}]{{1,{_MAX_NAME}}}?、")
+_LISTED_BEFORE = re.compile(f"[.{NAME_RANGES}]{{1,{_MAX_NAME}}}?、")  # 投资2.5亿元的
 _ETC_AFTER = re.compile(f"[、{NAME_RANGES}]{{0,{_MAX_NAME - 1}}}?等")
 
 
@@ -329,7 +332,11 @@ class _Scanner:
         gap = index + 1
         # Only an item that ends in a head: 温泉酒店、度假俱乐部等高端服务业项目
         # lists kinds of projects, not projects.
-        listed = lexicon.heads.longest_ending_at(text, index) is not None
+        item_end = index
+        phase = _PHASE_END.search(text, max(0, index - 12), index)
+        if phase is not None:  # X水厂(一期)等
+            item_end = phase.start()
+        listed = lexicon.heads.longest_ending_at(text, item_end) is not None
         # A list before 等 lets any words follow it, but not a clause (…有限公司等
         # 香港企业签订了6个项目): no boundary word may stand among them.
         listed = listed and not self._has_stop(gap, head)
@@ -340,11 +347,11 @@ class _Scanner:
         return index if opens or lexicon.stops.longest_at(text, gap) else None
 
     def _has_stop(self, start: int, end: int) -> bool:
-        """Tell whether a stop word ends inside ``text[start:end]`` (a bounded stretch)."""
+        """Tell whether a stop word ends inside ``text[start:end]``, not at its end."""
         text, stops = self.text, self.lexicon.stops
         return any(
             text[pos - 1] in self.stop_last and stops.longest_ending_at(text, pos) is not None
-            for pos in range(start + 1, end + 1)
+            for pos in range(start + 1, end)  # a word before the head is a noun: 能源保障项目
         )
 
     def _conjunction(self, pos: int, right: int) -> int:
@@ -360,6 +367,8 @@ class _Scanner:
             if not is_name_char(text[before]) or text[before] in _ATTRIBUTIVE:
                 continue
             generic = self.lexicon.generic
+            if text[pos:right] in self.lexicon.generic_words:
+                continue  # 渔业养殖及食品加工: a field alone would be no item
             if (
                 generic.longest_ending_at(text, before + 1) is None
                 or generic.longest_at(text, pos) is None
@@ -394,6 +403,11 @@ class _Scanner:
                     items.append((pos, right))
                     right = pos = len(text) - listed.end() + 1
                     continue
+            if closed == "" and text[pos - 2 : pos] == _PROJECT_WORD and _PHASE.fullmatch(
+                text, pos, right
+            ):
+                right = pos  # X项目二期、: the phase is no part of the name
+                continue
             if closed is not None:
                 break
             pos -= 1
@@ -405,8 +419,13 @@ class _Scanner:
                 pos = -1
         if pos >= 0:
             items.append((pos, right))
-        # An item that is only a generic word, a head or a park names no project.
+        # A phase after a facility is no part of its name: X基地一期三阶段, X水厂(一期).
         lexicon = self.lexicon
+        for index, (start, end) in enumerate(items):
+            phase = _PHASE_END.search(text, start, end)
+            if phase is not None and lexicon.heads.longest_ending_at(text, phase.start()):
+                items[index] = (start, phase.start())
+        # An item that is only a generic word, a head or a park names no project.
         return [
             (start, end)
             for start, end in reversed(items)

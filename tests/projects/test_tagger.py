@@ -6,6 +6,7 @@ each positive case is paired with a near miss that must not fire.
 
 from __future__ import annotations
 
+import re
 import time
 from decimal import Decimal
 
@@ -472,6 +473,20 @@ def test_tagger_plain_lists_before_etc(text: str, names: list[str]) -> None:
         # A single dash joins a name; a verb before 性 is an adjective.
         ("中国—东盟(崇左)水果交易中心项目开工。", ["中国—东盟(崇左)水果交易中心项目"]),
         ("甲乙保障性租赁住房项目开工。", ["甲乙保障性租赁住房项目"]),
+        # A phase is no part of a name in a list; a capacity is.
+        (
+            "甲乙物流园、丙丁渔业养殖及食品加工、戊己内饰生产项目二期等3个项目签约。",
+            ["甲乙物流园", "丙丁渔业养殖及食品加工", "戊己内饰生产项目"],
+        ),
+        (
+            "建设甲乙硅产业基地一期三阶段、丙丁终端产业园等项目。",
+            ["甲乙硅产业基地", "丙丁终端产业园"],
+        ),
+        (
+            "签约了总投资6.3亿元的甲乙20万吨/年钛白后处理、总投资2.5亿元的丙丁涂料等项目。",
+            ["甲乙20万吨/年钛白后处理", "丙丁涂料"],
+        ),
+        ("智能装备、汽车零部件、文旅等项目加快推进。", []),
         # A caption on its own line is no part of the name after it.
         (
             "集中签约仪式现场\n"
@@ -564,10 +579,14 @@ def _items_stepwise(scanner: _Scanner, etc: int) -> list[tuple[int, int]]:
         if closed == "的":
             comma = text.rfind("、", max(0, pos - 50), pos - 1)
             between = text[comma + 1 : pos - 1]
-            if comma >= 0 and between and all(is_name_char(char) for char in between):
+            named = all(is_name_char(char) or char == "." for char in between)
+            if comma >= 0 and between and named:
                 items.append((pos, right))
                 right = pos = comma + 1
                 continue
+        if closed == "" and text[pos - 2 : pos] == "项目" and PHASE.fullmatch(text[pos:right]):
+            right = pos
+            continue
         if closed is not None:
             break
         pos -= 1
@@ -576,6 +595,12 @@ def _items_stepwise(scanner: _Scanner, etc: int) -> list[tuple[int, int]]:
             pos = -1
     if pos >= 0:
         items.append((pos, right))
+    for index, (start, end) in enumerate(items):
+        phase = PHASE_END.search(text[start:end])
+        if phase is not None and scanner.lexicon.heads.longest_ending_at(
+            text, start + phase.start()
+        ):
+            items[index] = (start, start + phase.start())
     return [
         (start, end)
         for start, end in reversed(items)
@@ -587,9 +612,13 @@ def _items_stepwise(scanner: _Scanner, etc: int) -> list[tuple[int, int]]:
     ]
 
 
+PHASE = re.compile(r"\(?[0-9一二三四五六七八九十]+期(?:[0-9一二三四五六七八九十]+阶段)?\)?")
+PHASE_END = re.compile(PHASE.pattern + "$")
+
 _WALK_PIECES = [
     *_FRAGMENTS, "贵阳高新区", "5亿元", "与", "以及", "新型", "A和B", "10.5", "A.B", "第10.5代",
-    "七大", "3月", "设施", "引进", "SIP", "abc", "(二期)", "((", "))", "目", "项", "二",
+    "七大", "3月", "设施", "引进", "二期", "(一期)", "一期三阶段", "20万吨/年", "SIP", "abc",
+    "(二期)", "((", "))", "目", "项", "二",
 ]  # fmt: skip
 
 
@@ -623,6 +652,7 @@ _ENUMERATIONS = st.tuples(
 )
 @example([_LONG, "、", "等项目"], LEXICON)  # a name too long that starts the text
 @example(["投资", "5亿元", "的", "长通", "、", "投资", "5亿元", "的", "华为", "等项目"], LEXICON)
+@example(["长通", "基地", "(一期)", "、", "华为", "项目", "二期", "等项目"], LEXICON)  # phases
 def test_tagger_walk_matches_stepwise_walk(pieces: list[str], lexicon: ProjectLexicon) -> None:
     # The walk crosses plain stretches in one regex match: it must stop
     # exactly where a walk checking every character stops.

@@ -89,6 +89,8 @@ def test_parks_zone_then_park_inside_it_are_two() -> None:
         "经济走出低谷",
         "打造国家一流经济技术开发区",  # generic words only
         "全市项目建设主战场经开区迎来开工",
+        "紧扣开发园区功能定位",
+        "打造示范性高科技产业园区",
     ],
 )
 def test_parks_generic_mentions_are_not_parks(text: str) -> None:
