@@ -56,7 +56,12 @@ _ATTRIBUTE = "的"
 # suffix joins two modifiers of one item (宸鸿穿戴式及3D触控模块), not two items.
 _CONJUNCTIONS = ("以及", "和", "与", "及")
 _CONJUNCTION_ENDS = frozenset(word[-1] for word in _CONJUNCTIONS)
+# After a whole name, 和 and 与 join two names; 及 and 以及 add a part to one
+# (日本DAC西南总部及亚太创新中心项目, 礼进生物总部及新药研制基地).
+_BETWEEN_NAMES = ("和", "与")
 _ATTRIBUTIVE = frozenset("式型性")
+# What follows a word inside a company's name.
+_COMPANY_WORDS = ("(", "集团", "有限", "股份", "公司", "控股")
 # Caps: a name is at most _MAX_NAME view characters (the longest in the dev
 # set has 29), an enumeration at most _MAX_LIST.
 _MAX_NAME = 48
@@ -217,8 +222,14 @@ class _Scanner:
                 return char  # opening a clause it is a preposition: 与A项目达成意向
         if char in self.stop_last:  # most characters end no stop word
             stop = self.lexicon.stops.longest_ending_at(text, pos)
-            # Before an attributive suffix a verb is an adjective (保障性住房).
-            if stop is not None and text[pos : pos + 1] not in _ATTRIBUTIVE:
+            # Before an attributive suffix a verb is an adjective (保障性住房),
+            # and before a company word a part of a company's name
+            # (申辰鑫通讯企业(上海)有限公司, 中建投资集团).
+            if (
+                stop is not None
+                and text[pos : pos + 1] not in _ATTRIBUTIVE
+                and not text.startswith(_COMPANY_WORDS, pos)
+            ):
                 return text[stop[0] : pos]
         before = text[pos - 2] if pos >= 2 else ""
         if char == _ETC or not is_name_char(char, before) or has_count(text, pos - 1):
@@ -231,7 +242,7 @@ class _Scanner:
         return any(
             text[pos - len(word) : pos] == word
             and heads.longest_ending_at(text, pos - len(word)) is not None
-            for word in _CONJUNCTIONS
+            for word in _BETWEEN_NAMES
         )
 
     def walk(self, end: int, *, split_names: bool = False) -> tuple[int, str] | None:
@@ -369,6 +380,10 @@ class _Scanner:
             generic = self.lexicon.generic
             if text[pos:right] in self.lexicon.generic_words:
                 continue  # 渔业养殖及食品加工: a field alone would be no item
+            if word not in _BETWEEN_NAMES and self.lexicon.heads.longest_ending_at(
+                text, before + 1
+            ):
+                continue  # 礼进生物总部及新药研制基地: 及 adds a facility to a project
             if (
                 generic.longest_ending_at(text, before + 1) is None
                 or generic.longest_at(text, pos) is None
@@ -403,8 +418,10 @@ class _Scanner:
                     items.append((pos, right))
                     right = pos = len(text) - listed.end() + 1
                     continue
-            if closed == "" and text[pos - 2 : pos] == _PROJECT_WORD and _PHASE.fullmatch(
-                text, pos, right
+            if (
+                closed == ""
+                and text[pos - 2 : pos] == _PROJECT_WORD
+                and _PHASE.fullmatch(text, pos, right)
             ):
                 right = pos  # X项目二期、: the phase is no part of the name
                 continue

@@ -487,6 +487,15 @@ def test_tagger_plain_lists_before_etc(text: str, names: list[str]) -> None:
             ["甲乙20万吨/年钛白后处理", "丙丁涂料"],
         ),
         ("智能装备、汽车零部件、文旅等项目加快推进。", []),
+        # A boundary word inside a company's name is part of it.
+        (
+            "签约甲乙通讯企业(上海)有限公司通讯设备贸易项目。",
+            ["甲乙通讯企业(上海)有限公司通讯设备贸易项目"],
+        ),
+        ("丙丁建设集团甲乙产业园项目开工。", ["丙丁建设集团甲乙产业园项目"]),
+        # 及 after a facility adds a part to the same project.
+        ("包括甲乙生物总部及新药研制基地等10个项目。", ["甲乙生物总部及新药研制基地"]),
+        ("其中有9个韩资项目。", []),
         # A caption on its own line is no part of the name after it.
         (
             "集中签约仪式现场\n"
