@@ -133,7 +133,10 @@ class NormalizedText:
         if end <= start:
             position = self.offset(start) if start < len(self.text) else len(self.original)
             return position, position
-        return self.offset(start), self.offset(end - 1) + 1
+        starts, origins = self.starts, self.origins  # `offset`, inlined: a hot path
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, end - 1) - 1
+        return origins[first] + start - starts[first], origins[last] + end - starts[last]
 
 
 def normalize(text: str) -> NormalizedText:

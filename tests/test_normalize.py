@@ -93,3 +93,13 @@ def test_normalize_hard_breaks_are_line_breaks(text: str) -> None:
     norm = normalize(text)
     assert list(norm.breaks) == sorted(set(norm.breaks))
     assert all(0 < position < len(norm.text) for position in norm.breaks)
+
+
+@given(st.text(alphabet=st.sampled_from("重庆 高新区\n1２.亿元 ab\u3000"), max_size=60), st.data())
+def test_normalize_to_original_maps_each_end(text: str, data: st.DataObject) -> None:
+    norm = normalize(text)
+    if not norm.text:
+        return
+    start = data.draw(st.integers(0, len(norm.text) - 1))
+    end = data.draw(st.integers(start + 1, len(norm.text)))
+    assert norm.to_original(start, end) == (norm.offset(start), norm.offset(end - 1) + 1)
