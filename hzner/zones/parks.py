@@ -145,8 +145,11 @@ class ParkRecognizer:
 
     def _known(self, text: str) -> Iterator[_Found]:
         for start, end, zones in self.gazetteer.finditer(text):
-            kinds = {zone.kind for zone in zones}
-            kind = _KINDS[kinds.pop()] if len(kinds) == 1 else ZoneKind.OTHER
+            if len(zones) == 1:  # the common case
+                kind = _KINDS[zones[0].kind]
+            else:
+                kinds = {zone.kind for zone in zones}
+                kind = _KINDS[kinds.pop()] if len(kinds) == 1 else ZoneKind.OTHER
             yield _Found(start, end, zones, kind, "gazetteer")
 
     def _link(self, text: str, item: _Found, linked: dict[str, Zone]) -> Zone | None:
