@@ -34,6 +34,7 @@ from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText, locate
 from ..rules import RuleSet
 from ..types import Money, Park, Project, Role, Status
+from ..zones.gazetteer import place_names
 from .links import NAME_RANGES, NUMERALS, Context, Links, has_count, is_name_char, plain_run
 
 __all__ = ["ProjectLexicon", "find_projects", "find_projects_located"]
@@ -146,6 +147,15 @@ class ProjectLexicon:
         return frozenset(self.stops.keys()) & frozenset(self.generic.keys())
 
     @cached_property
+    def places(self) -> frozenset[str]:
+        """The provinces and cities of the zones, as the press writes them (长沙, 长沙市)."""
+        names: set[str] = set()
+        for rule in self.rules.of("zone"):
+            for division in (rule.get("province", ""), rule.get("city", "")):
+                names.update(place_names(division) if division else ())
+        return frozenset(names)
+
+    @cached_property
     def plain_run(self) -> re.Pattern[str]:
         """The run of name characters a walk crosses unchecked (`links.plain_run`).
 
@@ -218,8 +228,12 @@ class _Scanner:
         if char in _CONJUNCTION_ENDS:
             if split_names and self._joins_names(pos):
                 return ""
-            if pos < 2 or not is_name_char(text[pos - 2]):
-                return char  # opening a clause it is a preposition: 与A项目达成意向
+            if (
+                pos < 2
+                or not is_name_char(text[pos - 2])
+                or text[pos - 3 : pos - 1] == _PROJECT_WORD
+            ):
+                return char  # opening a clause (与A项目达成意向) or after a project (A项目及B项目)
         if char in self.stop_last:  # most characters end no stop word
             stop = self.lexicon.stops.longest_ending_at(text, pos)
             # Before an attributive suffix a verb is an adjective (保障性住房),
@@ -302,6 +316,8 @@ class _Scanner:
         if text[name_end:end].endswith(_PROJECT_WORD):
             if text[start:name_end] in lexicon.generic_words:
                 return True  # one field or class word: 装备制造项目, 新动能项目
+            if text[start:name_end] in lexicon.places:
+                return True  # a place's projects: 长沙项目, 北京项目
             # 生物医药产业项目: the name ends in a word that the generic list
             # pairs with 项目 (产业项目), so it names a kind of project.
             keys = self.lexicon.generic_words

@@ -496,6 +496,11 @@ def test_tagger_plain_lists_before_etc(text: str, names: list[str]) -> None:
         # 及 after a facility adds a part to the same project.
         ("包括甲乙生物总部及新药研制基地等10个项目。", ["甲乙生物总部及新药研制基地"]),
         ("其中有9个韩资项目。", []),
+        ("见证长沙项目建设。", []),  # a place's projects
+        (
+            "签约甲乙总部项目以及丙丁精准医学产业基地项目。",
+            ["甲乙总部项目", "丙丁精准医学产业基地项目"],
+        ),
         # A caption on its own line is no part of the name after it.
         (
             "集中签约仪式现场\n"

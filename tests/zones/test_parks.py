@@ -91,6 +91,7 @@ def test_parks_zone_then_park_inside_it_are_two() -> None:
         "全市项目建设主战场经开区迎来开工",
         "紧扣开发园区功能定位",
         "打造示范性高科技产业园区",
+        "新区先后有古镇口创新区等功能区",  # an innovation district, not a 新区
     ],
 )
 def test_parks_generic_mentions_are_not_parks(text: str) -> None:
