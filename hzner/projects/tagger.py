@@ -216,8 +216,8 @@ class _Scanner:
     def _closes(self, pos: int, end: int, *, split_names: bool = False) -> str | None:
         """Say what ends a name at ``pos`` walking left: a stop word, "" (hard stop) or None.
 
-        With ``split_names``, a conjunction after a whole name ends it too
-        (A基地与|B中心); a 项目 name may hold both (日本DAC西南总部及亚太创新中心项目).
+        With ``split_names``, 和 or 与 after a whole name ends it too
+        (A基地与|B中心); 及 adds a part to one name (日本DAC西南总部及亚太创新中心项目).
         """
         text = self.text
         if pos in self.hard_ends:
@@ -251,7 +251,7 @@ class _Scanner:
         return None
 
     def _joins_names(self, pos: int) -> bool:
-        """Tell whether a conjunction ending at ``pos`` follows a whole name (A基地与B中心)."""
+        """Tell whether 和 or 与 ending at ``pos`` follows a whole name (A基地与B中心)."""
         text, heads = self.text, self.lexicon.heads
         return any(
             text[pos - len(word) : pos] == word
