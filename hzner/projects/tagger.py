@@ -51,6 +51,8 @@ _COUNT_AFTER = re.compile(f"[{''.join(sorted(NUMERALS))}]+[个项家]")
 # A phase of a project or facility: 二期, 一期三阶段, (一期).
 _PHASE = re.compile(r"\(?[0-9一二三四五六七八九十]+期(?:[0-9一二三四五六七八九十]+阶段)?\)?")
 _PHASE_END = re.compile(_PHASE.pattern + "$")
+# Joiners inside a name that cannot begin one.
+_NOT_FIRST = frozenset("·-&+ \u2014")
 # The attributive particle: what stands before it in a list item modifies it.
 _ATTRIBUTE = "的"
 # What joins enumeration items besides 、. A conjunction after an attributive
@@ -306,6 +308,12 @@ class _Scanner:
             low = self.barriers[index]
         return low
 
+    def _trim(self, start: int, end: int) -> int:
+        """Skip what cannot begin a name: 重大项目·|空港国际小镇."""
+        while start < end and self.text[start] in _NOT_FIRST:
+            start += 1
+        return start
+
     def generic(self, start: int, name_end: int, end: int, stop: str) -> bool:
         """Tell whether the name ``[start, name_end)`` + head ``[name_end, end)`` is generic."""
         text, lexicon = self.text, self.lexicon
@@ -487,10 +495,13 @@ class _Scanner:
             if _COUNT_AFTER.match(self.text, end):
                 continue  # counted: 制造类项目9个, 新材料项目1个 name classes
             walked = self.walk(start)
-            if walked is None or not _is_name(self.text[walked[0] : start]):
+            if walked is None:
                 continue
-            if not self.generic(walked[0], start, end, walked[1]):
-                found.append(_Candidate(walked[0], end, 1, f"head:{word}", (walked[0], end)))
+            name_start = self._trim(walked[0], start)
+            if not _is_name(self.text[name_start:start]):
+                continue
+            if not self.generic(name_start, start, end, walked[1]):
+                found.append(_Candidate(name_start, end, 1, f"head:{word}", (name_start, end)))
         return found
 
     def facility_candidates(self, heads: list[tuple[int, int, str]]) -> list[_Candidate]:
@@ -510,12 +521,15 @@ class _Scanner:
             if self.etc_before(start) is not None or self._in_other_list(end):
                 continue
             walked = self.walk(start, split_names=True)
-            if walked is None or not _is_name(text[walked[0] : start]):
+            if walked is None:
                 continue
-            if self.generic(walked[0], start, end, walked[1]):
+            name_start = self._trim(walked[0], start)
+            if not _is_name(text[name_start:start]) or self.generic(
+                name_start, start, end, walked[1]
+            ):
                 continue
-            gated = self.ctx.has_real_cue(walked[0], end)
-            found.append(_Candidate(walked[0], end, 2, f"head:{word}", (walked[0], end), gated))
+            gated = self.ctx.has_real_cue(name_start, end)
+            found.append(_Candidate(name_start, end, 2, f"head:{word}", (name_start, end), gated))
         return found
 
     def _in_other_list(self, end: int) -> bool:

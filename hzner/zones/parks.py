@@ -47,9 +47,11 @@ def _is_numeral(char: str) -> bool:
     return char.isdigit() or char in _NUMERALS
 
 
-def _is_name_char(char: str) -> bool:
+def _is_name_char(char: str, before: str = "") -> bool:
     if char in _NAME_EXTRA:
         return True
+    if char == "\u2014":
+        return before != "\u2014"  # 滨海—中关村科技园 joins; a double dash —— is punctuation
     if char.isascii():
         return char.isalpha()
     # CJK ideographs; not CJK punctuation (、，。“” are outside this block).
@@ -220,17 +222,19 @@ class ParkRecognizer:
                 if depth == 0:
                     break
                 depth -= 1
-            elif not _is_name_char(char):
+            elif not _is_name_char(char, text[start - 2] if start >= 2 else ""):
                 break
             start -= 1
         # A name does not begin with a bracket or a conjunction: 及 is not a
         # boundary word because it joins modifiers inside names
         # (小核酸及生物医药产业园), but after another park it joins two names.
-        while start < head and (text[start] in "()·-&" or (text[start] == "及" and start == floor)):
+        while start < head and (
+            text[start] in "()·-&\u2014" or (text[start] == "及" and start == floor)
+        ):
             start += 1
         proper = text[start:head]
-        if len(proper) < 2 or depth:
-            return None
+        if len(proper) < 2 or depth or proper.count("(") != proper.count(")"):
+            return None  # too short, or a bracket cut in half (金山云(|天津)逸仙园…园区)
         if not merged and self._generic_proper(text, start, head, end):
             return None
         # A generic name may end the mention (国家高新区, 高质量发展示范区).

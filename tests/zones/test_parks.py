@@ -92,6 +92,8 @@ def test_parks_zone_then_park_inside_it_are_two() -> None:
         "紧扣开发园区功能定位",
         "打造示范性高科技产业园区",
         "新区先后有古镇口创新区等功能区",  # an innovation district, not a 新区
+        "第一季度新区新签约项目",
+        "推进金山云(天津)逸仙园云计算数据中心园区项目",  # no park cuts a bracket in half
     ],
 )
 def test_parks_generic_mentions_are_not_parks(text: str) -> None:
