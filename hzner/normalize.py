@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Generic, Protocol, TypeVar
@@ -185,9 +185,7 @@ def normalize(text: str) -> NormalizedText:
     if not breaks:
         return norm
     view = sorted({norm.to_view(index) for index in breaks} - {0, len(norm.text)})
-    return NormalizedText(
-        norm.original, norm.text, norm.starts, norm.origins, converted, tuple(view)
-    )
+    return replace(norm, breaks=tuple(view))
 
 
 # A line that ends in one of these goes on (a clause) or has ended (a sentence).

@@ -51,6 +51,7 @@ _COUNT_AFTER = re.compile(f"[{''.join(sorted(NUMERALS))}]+[个项家]")
 # A phase of a project or facility: 二期, 一期三阶段, (一期).
 _PHASE = re.compile(r"\(?[0-9一二三四五六七八九十]+期(?:[0-9一二三四五六七八九十]+阶段)?\)?")
 _PHASE_END = re.compile(_PHASE.pattern + "$")
+_LONGEST_PHASE = 12  # (十二期十二阶段) and shorter
 # Joiners inside a name that cannot begin one.
 _NOT_FIRST = frozenset("·-&+ \u2014")
 # The attributive particle: what stands before it in a list item modifies it.
@@ -368,7 +369,7 @@ class _Scanner:
         # Only an item that ends in a head: 温泉酒店、度假俱乐部等高端服务业项目
         # lists kinds of projects, not projects.
         item_end = index
-        phase = _PHASE_END.search(text, max(0, index - 12), index)
+        phase = _PHASE_END.search(text, max(0, index - _LONGEST_PHASE), index)
         if phase is not None:  # X水厂(一期)等
             item_end = phase.start()
         listed = lexicon.heads.longest_ending_at(text, item_end) is not None
