@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import hzner
 from hzner.extractor import Extractor
+
+# No test may depend on wall-clock time: Hypothesis' per-example deadline
+# (200 ms by default) is one, so it is off. On CI the examples are drawn
+# from a fixed seed, so that a run is repeatable; locally they vary, to
+# keep exploring.
+settings.register_profile(
+    "hzner", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.register_profile("ci", settings.get_profile("hzner"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "hzner")
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent

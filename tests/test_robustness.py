@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -11,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import hzner
+from tests.complexity import assert_linear
 
 # Each unit is repeated to about 50k and 100k characters; the time must grow
 # about linearly (a ratio, not an absolute time, so a slow machine passes).
@@ -41,21 +41,9 @@ ADVERSARIAL = {
 }
 
 
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):  # the best of three runs: a ratio of noise helps nobody
-        start = time.perf_counter()
-        hzner.extract(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize("unit", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
 def test_robustness_linear_time(unit: str) -> None:
-    hzner.extract(unit * 10)  # warm up the lexicons
-    small = _seconds(unit * (50_000 // len(unit)))
-    large = _seconds(unit * (100_000 // len(unit)))
-    assert large / max(small, 1e-3) < 3.5, (small, large)
+    assert_linear(hzner.extract, unit, 12_500)
 
 
 CHINESE = st.text(

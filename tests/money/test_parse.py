@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 
 from hzner.extractor import Extractor
 from hzner.types import Money
+from tests.complexity import assert_linear
 
 SPECS = Path(__file__).parent.parent / "specs" / "money.jsonl"
 EXTRACTOR = Extractor()
@@ -260,15 +260,4 @@ def test_parse_trigger_text_never_raises(text: str) -> None:
 
 @pytest.mark.parametrize("unit", ["1", "亿", "约", "一二", "1,", "5亿元", "至", "多"])
 def test_parse_linear_time(unit: str) -> None:
-    def timed(size: int) -> float:
-        text = unit * (size // len(unit))
-        best = float("inf")
-        for _ in range(3):  # the best of three: load on the machine is noise, not growth
-            start = time.perf_counter()
-            _money(text)
-            best = min(best, time.perf_counter() - start)
-        return best
-
-    timed(10_000)  # warm up
-    small, large = timed(100_000), timed(200_000)
-    assert large / max(small, 1e-4) < 4
+    assert_linear(_money, unit, 25_000)

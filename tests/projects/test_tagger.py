@@ -7,7 +7,6 @@ each positive case is paired with a near miss that must not fire.
 from __future__ import annotations
 
 import re
-import time
 from decimal import Decimal
 
 import pytest
@@ -20,6 +19,7 @@ from hzner.projects.links import NUMERALS, Context, is_name_char, locate
 from hzner.projects.tagger import ProjectLexicon, _Scanner, find_projects
 from hzner.rules import RuleSet
 from hzner.types import Bound, Money, Park, Project, Role, Status, ZoneKind
+from tests.complexity import assert_linear
 
 LEXICON = ProjectLexicon(RuleSet.default())
 
@@ -316,21 +316,13 @@ def test_tagger_parks_absorbed_or_kept(pieces: list[str]) -> None:
     assert all(park not in inside for park in kept)
 
 
-def _best_time(text: str) -> float:
-    norm = normalize(text)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        find_projects(norm, [], [], LEXICON)
-        best = min(best, time.perf_counter() - start)
-    return best
+def _tag(text: str) -> object:
+    return find_projects(normalize(text), [], [], LEXICON)
 
 
 @pytest.mark.parametrize("unit", ["项目", "、", "等项目", "中心", "该项目的"])
 def test_tagger_linear_time(unit: str) -> None:
-    small = (unit * (200_000 // len(unit) + 1))[:200_000]
-    large = (unit * (400_000 // len(unit) + 1))[:400_000]
-    assert _best_time(large) / _best_time(small) < 4
+    assert_linear(_tag, unit, 50_000)
 
 
 # Found on news outside the dev set; the sentences here are written for the tests.
