@@ -21,7 +21,7 @@ from .types import Bound, Facts, Mention, Money, Park, Project, Role, Status, Zo
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Bound",
