@@ -407,6 +407,10 @@ class Gazetteer:
         """Return the zones ``form`` (normalized) names, in id order; empty if none."""
         return self._lexicon.get(form)
 
+    def is_brand(self, form: str) -> bool:
+        """Whether normalized ``form`` is a zone's name with no zone word in it (光谷, 张江)."""
+        return bool(self._brands.lookup(form))
+
     def is_ambiguous(self, form: str) -> bool:
         """Whether ``form`` names several zones or is flagged as also naming a non-zone."""
         return len(self.candidates(form)) > 1 or normalize_key(form) in self._flagged

@@ -24,9 +24,10 @@ def _parks(text: str) -> list[tuple[str, str | None, str]]:
             ("两江新区", "重庆两江新区", "new_area"),
             ("重庆经开区", "重庆经济技术开发区", "econ_dev_zone"),
         ]),
+        # SPEC: a free-trade zone followed by its 片区 is two spans, each linked.
         ("落户中国（上海）自由贸易试验区临港新片区", [
-            ("中国（上海）自由贸易试验区临港新片区", "中国（上海）自由贸易试验区临港新片区",
-             "free_trade_zone"),
+            ("中国（上海）自由贸易试验区", "中国（上海）自由贸易试验区", "free_trade_zone"),
+            ("临港新片区", "中国（上海）自由贸易试验区临港新片区", "free_trade_zone"),
         ]),
         ("重庆西永综保区进出口增长", [("重庆西永综保区", "重庆西永综合保税区", "bonded_zone")]),
         ("总部设在张江", [("张江", "上海张江高新技术产业开发区", "high_tech_zone")]),
