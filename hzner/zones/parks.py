@@ -332,11 +332,12 @@ class ParkRecognizer:
         places = self.places
         if places.starts_with_place(text, start):
             return start
-        for pos in range(start + 1, head - 1):
+        # One character before a place is part of the name (南|太湖新区), not glue.
+        for pos in range(start + 2, head - 1):
             if text[pos - 1] in "()" or text[pos] in "()":
                 return start  # a bracket: 西部(重庆)科学城 is one name
             found = places.longest_at(text, pos)
-            if found is not None and found[0] < head:
+            if found is not None and found[0] <= head:
                 return pos
         return start
 

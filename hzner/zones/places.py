@@ -89,7 +89,10 @@ class Places:
         lengths = self._lengths.get(text[pos]) if 0 <= pos < len(text) else None
         if lengths is None:
             return None
+        room = len(text) - pos
         for length in lengths:
+            if length > room:
+                continue  # a slice past the end would be shorter than the name
             found = self._by_name.get(text[pos : pos + length])
             if found is not None:
                 return pos + length, found
