@@ -51,7 +51,8 @@ def test_matches_lie_inside_the_text_and_do_not_overlap(text: str) -> None:
     last = 0
     for start, end, divisions in Places.default().finditer(text):
         assert last <= start < end <= len(text)
-        assert divisions and all(isinstance(item, Division) for item in divisions)
+        assert divisions
+        assert all(isinstance(item, Division) for item in divisions)
         last = end
 
 
@@ -59,7 +60,8 @@ def test_table_is_what_the_build_script_writes() -> None:
     spec = importlib.util.spec_from_file_location(
         "build_places", ROOT / "scripts" / "build_places.py"
     )
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     rows = [("520000000000", "贵州省"), ("520100000000", "贵阳市"), ("520123000000", "修文县"),
