@@ -157,6 +157,9 @@ class Park:
     ``zone`` is the official name, ``zone_id`` the gazetteer id; both are
     ``None`` for a park not in the lists, or for an ambiguous form whose
     context does not decide (``candidates`` then lists the possible ids).
+    ``province`` and ``city`` are official names (贵州省, 贵阳市) of where the
+    park is: from the lists for a linked zone, else from the place names of
+    its own name, else from those the text gives near it; ``None`` if unknown.
     """
 
     label: ClassVar[str] = "PARK"
@@ -169,9 +172,11 @@ class Park:
     zone_id: str | None = None
     candidates: tuple[str, ...] = ()
     rule_id: str = ""
+    province: str | None = None
+    city: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The gold-file shape, JSON-ready."""
+        """The gold-file shape, JSON-ready, with ``province`` and ``city``."""
         return {
             "start": self.start,
             "end": self.end,
@@ -179,6 +184,8 @@ class Park:
             "text": self.text,
             "zone": self.zone,
             "kind": self.kind.value,
+            "province": self.province,
+            "city": self.city,
         }
 
     @classmethod
@@ -193,6 +200,8 @@ class Park:
             zone_id=data.get("zone_id"),
             candidates=tuple(data.get("candidates", ())),
             rule_id=data.get("rule_id", ""),
+            province=data.get("province"),
+            city=data.get("city"),
         )
 
 

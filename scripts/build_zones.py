@@ -9,6 +9,12 @@ in ``aliases.csv`` are added to the zone they name.
 Usage::
 
     python scripts/build_zones.py [ZONES_DIR] [--output PATH]
+    python scripts/build_zones.py --forms   # then: hzner/data/zones/forms.json
+
+``--forms`` writes every zone's press forms (generated from the rules by
+`hzner.zones.gazetteer.precomputed_forms`) so that hzner loads them instead
+of generating them at first use; run it after changing the zone rules or the
+form generation (a test fails while the file is stale).
 
 The output is deterministic (rules sorted by id, UTF-8, one JSON object a
 line), so running the script twice on the same lists gives the same file.
@@ -38,6 +44,7 @@ _DEFAULT_INPUT = Path("../shared/data/zones")
 _DEFAULT_OUTPUT = (
     Path(__file__).resolve().parent.parent / "hzner" / "data" / "zones" / "zones.jsonl"
 )
+_FORMS_OUTPUT = _DEFAULT_OUTPUT.with_name("forms.json")
 
 
 def _split(cell: str | None) -> list[str]:
@@ -136,12 +143,31 @@ def write(records: Iterable[dict[str, Any]], output: Path) -> int:
     return len(lines)
 
 
+def write_forms(output: Path) -> int:
+    """Write the press forms of hzner's zones (`precomputed_forms`) to ``output``."""
+    from hzner.rules import RuleSet
+    from hzner.zones.gazetteer import precomputed_forms, render_forms
+
+    forms = precomputed_forms(RuleSet.default())
+    output.write_text(render_forms(forms), encoding="utf-8", newline="\n")
+    return len(forms)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("zones_dir", nargs="?", type=Path, default=_DEFAULT_INPUT)
     parser.add_argument("--output", type=Path, default=_DEFAULT_OUTPUT)
+    parser.add_argument(
+        "--forms",
+        action="store_true",
+        help="write hzner/data/zones/forms.json (every zone's press forms) from the rules",
+    )
     args = parser.parse_args(argv)
+    if args.forms:
+        count = write_forms(_FORMS_OUTPUT)
+        print(f"wrote the forms of {count} zones to {_FORMS_OUTPUT}", file=sys.stderr)
+        return 0
     count = write(build(args.zones_dir), args.output)
     print(f"wrote {count} zones to {args.output}", file=sys.stderr)
     return 0

@@ -16,17 +16,28 @@ on normalized text, so brackets of either width are the same.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from importlib import resources
+from typing import Any
 
 from ..errors import Errors, RuleError
 from ..lexicon import Lexicon
 from ..normalize import normalize_key
 from ..rules import Rule, RuleSet
 
-__all__ = ["Gazetteer", "Zone", "disambiguate", "generate_aliases", "place_names"]
+__all__ = [
+    "Gazetteer",
+    "Zone",
+    "disambiguate",
+    "generate_aliases",
+    "place_names",
+    "precomputed_forms",
+    "render_forms",
+]
 
 # Official zone words (the long forms in approved names) and the short forms
 # the press writes in their place: XX高新技术产业开发区 → XX高新区, XX国家高新区.
@@ -299,6 +310,53 @@ def disambiguate(candidates: Iterable[Zone], context: str) -> Zone | None:
     return by_city[0] if len(by_city) == 1 else None
 
 
+def _seeds(rules: RuleSet) -> tuple[list[Zone], set[str]]:
+    """The zones of the ``zone`` and ``alias`` rules, by id, before forms are generated.
+
+    Also returns the forms the rules flag as ambiguous.
+
+    Raises
+    ------
+    RuleError
+        [E020] if an alias rule names a zone that no zone rule defines.
+
+    """
+    records: dict[str, Rule] = {}
+    for rule in rules.of("zone"):
+        records[rule["id"]] = rule
+    names: dict[str, str] | None = None
+    extra: dict[str, list[str]] = {zone_id: [] for zone_id in records}
+    for rule in rules.of("alias"):
+        target: str = rule["zone"]
+        found: str | None = target
+        if target not in records:
+            if names is None:  # built only when an alias names a zone by its name
+                names = {}
+                for zone_id, record in records.items():
+                    names.setdefault(normalize_key(record["name"]), zone_id)
+            found = names.get(normalize_key(target))
+        if found is None:
+            raise RuleError(Errors.E020.format(alias=rule["alias"], zone=target))
+        extra[found].append(rule["alias"])
+    seeds: list[Zone] = []
+    flagged: set[str] = set()
+    for zone_id in sorted(records):
+        rule = records[zone_id]
+        seeds.append(
+            Zone(
+                zone_id=zone_id,
+                name=rule["name"],
+                kind=rule["kind"],
+                aliases=(*rule["aliases"], *extra[zone_id]),
+                province=rule["province"],
+                city=rule["city"],
+                parent=rule["parent"],
+            )
+        )
+        flagged.update(rule["ambiguous"])
+    return seeds, flagged
+
+
 class Gazetteer:
     """The zones, their forms, and a leftmost-longest matcher over them.
 
@@ -314,19 +372,23 @@ class Gazetteer:
 
     """
 
-    __slots__ = ("_brands", "_by_id", "_by_name", "_endings", "_flagged", "_lexicon")
+    __slots__ = ("_brands", "_by_id", "_by_name", "_endings", "_flagged", "_forms")
 
     def __init__(self, zones: Iterable[Zone], flagged: Iterable[str] = ()) -> None:
         self._by_id: dict[str, Zone] = {}
         for zone in zones:
             self._by_id[zone.zone_id] = zone
         self._by_name: dict[str, Zone] = {}
-        self._lexicon: Lexicon[Zone] = Lexicon()
+        # Forms are normalized already (`Zone.aliases`); only names are normalized here.
+        forms: dict[str, tuple[Zone, ...]] = {}
         for zone in self._by_id.values():
-            self._by_name.setdefault(normalize_key(zone.name), zone)
-            self._lexicon.add(zone.name, zone)
-            for form in zone.aliases:
-                self._lexicon.add(form, zone)
+            name = normalize_key(zone.name)
+            self._by_name.setdefault(name, zone)
+            for form in (name, *zone.aliases):
+                found = forms.get(form, ())
+                if zone not in found:
+                    forms[form] = (*found, zone)
+        self._forms = forms
         self._flagged = frozenset(normalize_key(form) for form in flagged)
         # Most forms end with a zone word: they are looked up where a zone word
         # ends, by the lengths of the forms that end with it. The few that do
@@ -334,8 +396,9 @@ class Gazetteer:
         # times faster than one matcher of every form tried at every position.
         lengths: dict[str, set[int]] = {}
         self._brands: Lexicon[Zone] = Lexicon()
-        for form, zones in self._lexicon.items():
-            suffix = _zone_word_lexicon().longest_ending_at(form, len(form))
+        words = _zone_word_lexicon()
+        for form, zones in forms.items():
+            suffix = words.longest_ending_at(form, len(form))
             if suffix is None or suffix[0] == 0:
                 for zone in zones:
                     self._brands.add(form, zone)
@@ -359,35 +422,18 @@ class Gazetteer:
             (by id or by official name).
 
         """
-        records: dict[str, Rule] = {}
-        for rule in rules.of("zone"):
-            records[rule["id"]] = rule
-        names: dict[str, str] = {}
-        for zone_id, rule in records.items():
-            names.setdefault(normalize_key(rule["name"]), zone_id)
-        extra: dict[str, list[str]] = {zone_id: [] for zone_id in records}
-        for rule in rules.of("alias"):
-            target: str = rule["zone"]
-            found = target if target in records else names.get(normalize_key(target))
-            if found is None:
-                raise RuleError(Errors.E020.format(alias=rule["alias"], zone=target))
-            extra[found].append(rule["alias"])
+        seeds, flagged = _seeds(rules)
+        shipped = _shipped_forms()
         zones: list[Zone] = []
-        flagged: set[str] = set()
-        for zone_id in sorted(records):
-            rule = records[zone_id]
-            seed = Zone(
-                zone_id=zone_id,
-                name=rule["name"],
-                kind=rule["kind"],
-                aliases=(*rule["aliases"], *extra[zone_id]),
-                province=rule["province"],
-                city=rule["city"],
-                parent=rule["parent"],
-            )
-            forms = generate_aliases(seed) - {seed.name}
-            zones.append(replace(seed, aliases=tuple(sorted(forms))))
-            flagged.update(rule["ambiguous"])
+        for seed in seeds:
+            # The forms of the shipped zones are generated at build time
+            # (`precomputed_forms`); a zone whose rules differ gets them now.
+            stored = shipped.get(seed.zone_id)
+            if stored is not None and stored[0] == _signature(seed):
+                aliases = tuple(stored[1])
+            else:
+                aliases = tuple(sorted(generate_aliases(seed) - {seed.name}))
+            zones.append(replace(seed, aliases=aliases))
         return cls(zones, flagged)
 
     @classmethod
@@ -405,7 +451,11 @@ class Gazetteer:
 
     def candidates(self, form: str) -> tuple[Zone, ...]:
         """Return the zones ``form`` (normalized) names, in id order; empty if none."""
-        return self._lexicon.get(form)
+        return self._forms.get(normalize_key(form), ())
+
+    def is_brand(self, form: str) -> bool:
+        """Whether normalized ``form`` is a zone's name with no zone word in it (光谷, 张江)."""
+        return bool(self._brands.lookup(form))
 
     def is_ambiguous(self, form: str) -> bool:
         """Whether ``form`` names several zones or is flagged as also naming a non-zone."""
@@ -424,7 +474,7 @@ class Gazetteer:
                 continue
             for length in self._endings.get(text[start:end] + text[start - 1], ()):
                 begin = end - length
-                zones = self._lexicon.lookup(text[begin:end]) if begin >= 0 else ()
+                zones = self._forms.get(text[begin:end], ()) if begin >= 0 else ()
                 if zones:
                     found.append((begin, end, zones))
                     break
@@ -439,7 +489,7 @@ class Gazetteer:
 
     def forms(self) -> tuple[str, ...]:
         """Return every normalized form (official names included), sorted."""
-        return tuple(sorted(self._lexicon.keys()))
+        return tuple(sorted(self._forms))
 
     def ambiguous_forms(self) -> tuple[str, ...]:
         """Return the forms for which `is_ambiguous` is true, sorted."""
@@ -457,7 +507,46 @@ class Gazetteer:
         return iter(self._by_id.values())
 
     def __contains__(self, form: object) -> bool:
-        return form in self._lexicon
+        return isinstance(form, str) and normalize_key(form) in self._forms
+
+
+def _signature(zone: Zone) -> str:
+    """What a zone's generated forms depend on, as one string."""
+    return "\x1f".join((zone.name, zone.province, zone.city, *zone.aliases))
+
+
+def precomputed_forms(rules: RuleSet) -> dict[str, tuple[str, list[str]]]:
+    """Generate every zone's forms: ``{id: (signature, sorted forms less the name)}``.
+
+    ``scripts/build_zones.py --forms`` writes this for hzner's own rules to
+    ``hzner/data/zones/forms.json``, so that the gazetteer loads without
+    generating them (a test checks that the file is current).
+    """
+    seeds, _ = _seeds(rules)
+    return {
+        seed.zone_id: (_signature(seed), sorted(generate_aliases(seed) - {seed.name}))
+        for seed in seeds
+    }
+
+
+def render_forms(forms: dict[str, tuple[str, list[str]]]) -> str:
+    """The text of ``forms.json``: one zone a line, sorted by id, deterministic."""
+    lines = [
+        json.dumps(zone_id, ensure_ascii=False) + ": " + json.dumps(value, ensure_ascii=False)
+        for zone_id, value in sorted(forms.items())
+    ]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+@cache
+def _shipped_forms() -> dict[str, tuple[str, list[str]]]:
+    source = resources.files("hzner") / "data" / "zones" / "forms.json"
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    raw: dict[str, list[Any]] = json.loads(text)
+    return {zone_id: (value[0], value[1]) for zone_id, value in raw.items()}
 
 
 @cache

@@ -14,6 +14,7 @@ Two passes over the normalized text, both linear:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,6 +24,7 @@ from ..normalize import Located, NormalizedText, locate
 from ..rules import RuleSet
 from ..types import Money, Park, ZoneKind
 from .gazetteer import Gazetteer, Zone
+from .places import Division, Places
 
 __all__ = ["ParkRecognizer"]
 
@@ -35,8 +37,13 @@ _STRAY_PREFIX = 1
 _SENTENCE_END = frozenset("。!?;")
 _CONTEXT = 200
 # A classifier after a number ends a count, not a name (169个国家高新区).
-_CLASSIFIERS = frozenset("个家座所项批")
+_CLASSIFIERS = frozenset("个家座所项批类级")
 _NUMERALS = frozenset("〇零一二两三四五六七八九十百千万几数多")
+# An ordinal names an event or a batch, not a park: 第三届…开发区(大会), 第二批…园区.
+_ORDINAL_UNITS = frozenset("届次批期轮")
+# Quotes that close a slogan built on a zone's brand ("湾区光谷").
+_CLOSING_QUOTES = frozenset("\u201d\"\u300d\u300f\u2019'")
+_OPENING_QUOTES = frozenset("\u201c\"\u300c\u300e\u2018'")
 # Characters that can be part of a park's proper part besides CJK ideographs.
 _NAME_EXTRA = frozenset("()·-&")
 # ZoneKind by value, without the enum's slower call.
@@ -102,6 +109,11 @@ class ParkRecognizer:
         """Proper parts (or name endings) that make a mention generic."""
         return self.rules.lexicon("park_generic", "word")
 
+    @cached_property
+    def places(self) -> Places:
+        """China's place names (provinces, prefectures, counties)."""
+        return Places.default()
+
     def __call__(self, norm: NormalizedText, money: Sequence[Money] = ()) -> list[Park]:
         """Find the parks of ``norm``, with offsets into ``norm.original``.
 
@@ -120,16 +132,21 @@ class ParkRecognizer:
         the zone words of the text (the PROJECT tagger needs them too).
         """
         text = norm.text
-        known = list(self._known(text))
-        barriers = {amount.end for amount in money} | set(norm.breaks)
         words = list(self.zone_words.finditer(text))
-        unseen = self._unseen(text, known, barriers, words)
+        known, slogans = self._named(text, list(self._known(text)), words)
+        barriers = {amount.end for amount in money} | set(norm.breaks)
+        unseen = self._unseen(text, known, barriers, words, slogans)
         found = sorted([*known, *unseen], key=lambda item: item.start)
         parks: list[Located[Park]] = []
         linked: dict[str, Zone] = {}
+        where = _Where(self.places, text)
         for item in found:
             zone = self._link(text, item, linked)
             start, end = norm.to_original(item.start, item.end)
+            if zone is not None:
+                province, city = zone.province or None, zone.city or None
+            else:
+                province, city = where.of(item.start, item.end)
             park = Park(
                 text=norm.original[start:end],
                 start=start,
@@ -141,18 +158,77 @@ class ParkRecognizer:
                 if zone is not None or len(item.zones) < 2
                 else tuple(candidate.zone_id for candidate in item.zones),
                 rule_id=item.rule_id,
+                province=province,
+                city=city,
             )
             parks.append(Located(item.start, item.end, park))
         return parks, [(start, end) for start, end, _ in words]
 
     def _known(self, text: str) -> Iterator[_Found]:
-        for start, end, zones in self.gazetteer.finditer(text):
+        gazetteer = self.gazetteer
+        for start, end, zones in gazetteer.finditer(text):
             if len(zones) == 1:  # the common case
                 kind = _KINDS[zones[0].kind]
+                parent = gazetteer.get(zones[0].parent) if zones[0].parent else None
+                if parent is not None:
+                    # A free-trade zone and its 片区 are two spans, each linked:
+                    # 中国(湖北)自由贸易试验区|武汉片区.
+                    cut = self._parent_prefix(text, start, end, parent)
+                    if cut is not None:
+                        yield _Found(start, cut, (parent,), kind, "gazetteer")
+                        yield _Found(cut, end, zones, kind, "gazetteer")
+                        continue
             else:
                 kinds = {zone.kind for zone in zones}
                 kind = _KINDS[kinds.pop()] if len(kinds) == 1 else ZoneKind.OTHER
             yield _Found(start, end, zones, kind, "gazetteer")
+
+    def _parent_prefix(self, text: str, start: int, end: int, parent: Zone) -> int | None:
+        """Where the parent zone's name ends inside a 片区's name, if it begins it."""
+        for cut in range(end - 3, start + 1, -1):
+            if parent in self.gazetteer.candidates(text[start:cut]):
+                return cut
+        return None
+
+    def _named(
+        self, text: str, known: list[_Found], words: list[tuple[int, int, tuple[str, ...]]]
+    ) -> tuple[list[_Found], list[_Found]]:
+        """Apply the rules on known brands: the longest name wins, a slogan is no park.
+
+        A brand with no zone word (张江, 光谷) followed by a zone word is a
+        longer name of its own (张江科学城, not linked: it is not in the lists);
+        a brand glued after other characters inside quotes is a slogan
+        ("湾区光谷") and is dropped; it is returned apart, so that no unseen
+        park is read there either.
+        """
+        slogans: list[_Found] = []
+        if not known:
+            return known, slogans
+        word_at = {start: (end, kinds) for start, end, kinds in words}
+        kept: list[_Found] = []
+        for item in known:
+            if self.gazetteer.is_brand(text[item.start : item.end]):
+                following = word_at.get(item.end)
+                if following is not None:
+                    kept.append(
+                        _Found(item.start, following[0], (), _KINDS[following[1][-1]], "zone_word")
+                    )
+                    continue
+                if self._in_slogan(text, item.start, item.end):
+                    slogans.append(item)
+                    continue
+            kept.append(item)
+        return kept, slogans
+
+    @staticmethod
+    def _in_slogan(text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` ends a quoted phrase with other words before it."""
+        if end >= len(text) or text[end] not in _CLOSING_QUOTES:
+            return False
+        begin = start
+        while begin > 0 and begin > start - _MAX_PROPER and _is_name_char(text[begin - 1]):
+            begin -= 1
+        return start > begin > 0 and text[begin - 1] in _OPENING_QUOTES
 
     def _link(self, text: str, item: _Found, linked: dict[str, Zone]) -> Zone | None:
         if not item.zones:
@@ -175,11 +251,12 @@ class ParkRecognizer:
         known: list[_Found],
         barriers: set[int],
         words: list[tuple[int, int, tuple[str, ...]]],
+        slogans: list[_Found],
     ) -> Iterator[_Found]:
         # Where a known name ends, an unseen name may start (重庆高新区|西永微电园);
         # inside a known name no zone word starts a new park.
         known_ends = {item.end for item in known} | barriers
-        covered = _Coverage(known)
+        covered = _Coverage(sorted([*known, *slogans], key=lambda item: item.start))
         previous_end = 0
         index = 0
         while index < len(words):
@@ -232,15 +309,37 @@ class ParkRecognizer:
             text[start] in "()·-&\u2014" or (text[start] == "及" and start == floor)
         ):
             start += 1
+        start = self._place_start(text, start, head)
         proper = text[start:head]
         if len(proper) < 2 or depth or proper.count("(") != proper.count(")"):
             return None  # too short, or a bracket cut in half (金山云(|天津)逸仙园…园区)
+        if _has_ordinal(proper):
+            return None  # an event or a batch: 第三届中国开发区(大会)
         if not merged and self._generic_proper(text, start, head, end):
             return None
         # A generic name may end the mention (国家高新区, 高质量发展示范区).
         ending = self.generic.longest_ending_at(text, end)
         if ending is not None and ending[0] >= start:
             return None
+        return start
+
+    def _place_start(self, text: str, start: int, head: int) -> int:
+        """Move ``start`` to where a place name begins, past a few glued words.
+
+        A proper part that does not begin at a place name but has one (outside
+        brackets) begins there: the characters before it are a verb, an adverb
+        or a time word glued on the left (市委书记调研|修文工业园, 昨日|贵阳产业园).
+        """
+        places = self.places
+        if places.starts_with_place(text, start):
+            return start
+        # One character before a place is part of the name (南|太湖新区), not glue.
+        for pos in range(start + 2, head - 1):
+            if text[pos - 1] in "()" or text[pos] in "()":
+                return start  # a bracket: 西部(重庆)科学城 is one name
+            found = places.longest_at(text, pos)
+            if found is not None and found[0] <= head:
+                return pos
         return start
 
     def _generic_proper(self, text: str, start: int, head: int, end: int) -> bool:
@@ -276,6 +375,80 @@ class ParkRecognizer:
                 return False
             pos = found[0]
         return True
+
+
+def _has_ordinal(proper: str) -> bool:
+    """Whether ``proper`` holds an ordinal: 第 + numerals + a unit (第三届, 第2批)."""
+    index = proper.find("第")
+    while index != -1:
+        pos = index + 1
+        while pos < len(proper) and _is_numeral(proper[pos]):
+            pos += 1
+        if pos > index + 1 and pos < len(proper) and proper[pos] in _ORDINAL_UNITS:
+            return True
+        index = proper.find("第", index + 1)
+    return False
+
+
+class _Where:
+    """Where an unlinked park is: the place names of its name, else of the text near it.
+
+    The place names of the text are found once, at the first park that needs
+    them; each park then looks them up by bisection, so the work stays linear
+    in the text. A name shared by several divisions is resolved by the other
+    place names of the text (`Places.resolve`).
+    """
+
+    def __init__(self, places: Places, text: str) -> None:
+        self._places = places
+        self._text = text
+        self._found: list[tuple[int, int, Division]] | None = None
+        self._starts: list[int] = []
+        # The mentions that may place a park from outside it: a prefecture or
+        # province, or a county by its full name (a county's short name alone,
+        # 城中 or 江南, is too often a common word).
+        self._near: list[tuple[int, int, Division]] = []
+        self._near_starts: list[int] = []
+        self._near_ends: list[int] = []
+
+    def _mentions(self) -> list[tuple[int, int, Division]]:
+        if self._found is None:
+            raw = list(self._places.finditer(self._text))
+            context = [divisions[0] for _, _, divisions in raw if len(divisions) == 1]
+            found: list[tuple[int, int, Division]] = []
+            for start, end, divisions in raw:
+                division = Places.resolve(divisions, context)
+                if division is not None:
+                    found.append((start, end, division))
+            self._found = found
+            self._starts = [item[0] for item in found]
+            self._near = [item for item in found if item[2].rank < 2 or item[1] - item[0] > 2]
+            self._near_starts = [item[0] for item in self._near]
+            self._near_ends = [item[1] for item in self._near]
+        return self._found
+
+    def of(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """Return the province and city of the park at ``[start, end)`` in the view."""
+        mentions = self._mentions()
+        index = bisect.bisect_left(self._starts, start)
+        inside: list[Division] = []
+        while index < len(mentions) and mentions[index][1] <= end:
+            inside.append(mentions[index][2])
+            index += 1
+        if inside:
+            return _official(max(inside, key=lambda division: division.rank))
+        # The nearest place named before the park, else the first after it.
+        before = bisect.bisect_right(self._near_ends, start) - 1
+        if before >= 0 and start - self._near[before][1] <= _CONTEXT:
+            return _official(self._near[before][2])
+        after = bisect.bisect_left(self._near_starts, end)
+        if after < len(self._near) and self._near[after][0] - end <= _CONTEXT:
+            return _official(self._near[after][2])
+        return None, None
+
+
+def _official(division: Division) -> tuple[str | None, str | None]:
+    return division.province or None, division.city or None
 
 
 class _Coverage:

@@ -383,3 +383,28 @@ def test_gazetteer_finditer_never_raises_and_spans_do_not_overlap(text: str) -> 
         assert previous_end <= start < end <= len(normal)
         assert zones
         previous_end = end
+
+
+def test_shipped_forms_file_is_current() -> None:
+    """hzner/data/zones/forms.json is what `scripts/build_zones.py --forms` writes."""
+    from hzner.zones.gazetteer import precomputed_forms, render_forms
+
+    committed = ROOT / "hzner" / "data" / "zones" / "forms.json"
+    expected = render_forms(precomputed_forms(RuleSet.default()))
+    assert committed.read_text(encoding="utf-8") == expected
+
+
+def test_gazetteer_from_stored_forms_equals_generated() -> None:
+    gazetteer = Gazetteer.from_rules(RuleSet.default())
+    zone = gazetteer.by_name("重庆西永综合保税区")
+    assert zone is not None
+    assert set(zone.aliases) == generate_aliases(zone) - {zone.name}
+
+
+def test_changed_zone_rule_generates_its_forms_again() -> None:
+    rule = '{"type": "zone", "id": "CBZ-500000-01", "name": "重庆西永综合保税区", '
+    rule += '"kind": "bonded_zone", "province": "重庆市", "city": "重庆市", "aliases": ["西永B"]}'
+    changed = RuleSet.from_jsonl(rule, "test").of("zone")
+    gazetteer = Gazetteer.from_rules(RuleSet([*RuleSet.default().of("zone", "alias"), *changed]))
+    assert gazetteer.candidates("西永B")[0].zone_id == "CBZ-500000-01"
+    assert "重庆西永综保区" in gazetteer

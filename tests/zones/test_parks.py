@@ -24,9 +24,10 @@ def _parks(text: str) -> list[tuple[str, str | None, str]]:
             ("两江新区", "重庆两江新区", "new_area"),
             ("重庆经开区", "重庆经济技术开发区", "econ_dev_zone"),
         ]),
+        # SPEC: a free-trade zone followed by its 片区 is two spans, each linked.
         ("落户中国（上海）自由贸易试验区临港新片区", [
-            ("中国（上海）自由贸易试验区临港新片区", "中国（上海）自由贸易试验区临港新片区",
-             "free_trade_zone"),
+            ("中国（上海）自由贸易试验区", "中国（上海）自由贸易试验区", "free_trade_zone"),
+            ("临港新片区", "中国（上海）自由贸易试验区临港新片区", "free_trade_zone"),
         ]),
         ("重庆西永综保区进出口增长", [("重庆西永综保区", "重庆西永综合保税区", "bonded_zone")]),
         ("总部设在张江", [("张江", "上海张江高新技术产业开发区", "high_tech_zone")]),
@@ -153,3 +154,81 @@ def test_parks_never_overlap_and_slice(text: str) -> None:
         assert text[park.start : park.end] == park.text
     for left, right in itertools.pairwise(parks):
         assert left.end <= right.start
+
+
+def _spans(text: str) -> list[str]:
+    return [p.text for p in hzner.extract(text).parks]
+
+
+def test_free_trade_zone_and_its_subarea_are_two_linked_spans() -> None:
+    parks = hzner.extract("中国(湖北)自由贸易试验区武汉片区今天迎来新企业。").parks
+    assert [(p.text, p.zone) for p in parks] == [
+        ("中国(湖北)自由贸易试验区", "中国（湖北）自由贸易试验区"),
+        ("武汉片区", "中国（湖北）自由贸易试验区武汉片区"),
+    ]
+
+
+def test_longest_name_wins_over_an_alias_inside_it() -> None:
+    parks = hzner.extract("张江科学城的实验室今年扩建。").parks
+    assert [(p.text, p.zone, p.kind.value) for p in parks] == [("张江科学城", None, "science_city")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省一类综保区进出口额上涨。",  # a class of zones
+        "各级园区要做好服务。",  # a generic modifier
+        "第三届中国开发区发展大会在京举行。",  # an ordinal: an event
+        "报告提出打造“湾区光谷”的目标。",  # a slogan on a brand
+        "第二批特色产业园区名单公布。",  # an ordinal: a batch
+    ],
+)
+def test_generic_modifiers_events_and_slogans_are_no_park(text: str) -> None:
+    assert _spans(text) == []
+
+
+def test_a_brand_in_quotes_alone_is_still_a_park() -> None:
+    assert _spans("被称为“光谷”的东湖高新区") == ["光谷", "东湖高新区"]
+
+
+def test_left_boundary_falls_where_a_place_name_begins() -> None:
+    assert _spans("市长日前专程赴修文工业园区调研。") == ["修文工业园区"]
+
+
+def test_linked_park_carries_the_lists_province_and_city() -> None:
+    (park,) = hzner.extract("重庆西永综保区进出口增长。").parks
+    assert (park.province, park.city) == ("重庆市", "重庆市")
+
+
+def test_unseen_park_is_placed_by_its_own_name() -> None:
+    (park,) = hzner.extract("项目落户修文生态农业产业园。").parks
+    assert (park.province, park.city) == ("贵州省", "贵阳市")
+
+
+def test_unseen_park_is_placed_by_the_place_named_before_it() -> None:
+    parks = hzner.extract("贵阳市今年加快建设，沙文生态科技产业园新增企业20家。").parks
+    assert [(p.text, p.province, p.city) for p in parks] == [
+        ("沙文生态科技产业园", "贵州省", "贵阳市")
+    ]
+
+
+def test_unplaced_park_has_no_province() -> None:
+    (park,) = hzner.extract("企业入驻绿洲生态科技产业园。").parks
+    assert (park.province, park.city) == (None, None)
+
+
+def test_to_dict_round_trips_province_and_city() -> None:
+    (park,) = hzner.extract("项目落户修文生态农业产业园。").parks
+    data = park.to_dict()
+    assert (data["province"], data["city"]) == ("贵州省", "贵阳市")
+    assert Park.from_dict(data).province == "贵州省"
+
+
+def test_county_short_name_alone_does_not_place_a_park_from_the_context() -> None:
+    # 江南 is a district's short name (南宁市江南区) but here a common word.
+    (park,) = hzner.extract("江南水乡风光好，绿洲生态科技产业园开园。").parks
+    assert park.province is None
+
+
+def test_one_character_before_a_place_name_stays_in_the_name() -> None:
+    assert _spans("南太湖新区新签约项目12个。") == ["南太湖新区"]

@@ -1,0 +1,160 @@
+"""China's administrative divisions: where a place name begins, and which province and city it is.
+
+The table ``hzner/data/places/divisions.tsv`` (built by
+``scripts/build_places.py`` from the cpca package's adcodes, see its
+``SOURCE.md``) lists every province, prefecture and county with its official
+name and the short form the press writes (贵州省/贵州, 贵阳市/贵阳, 修文县/修文).
+`Places` finds these names in normalized text, leftmost-longest, and resolves
+each to the official province and city it belongs to. A name shared by
+several divisions (朝阳: 北京 and 辽宁) resolves only where the text decides.
+
+Only names of two or more characters are kept; the table is read once, at
+first use, with no normalization (the names are already in normal form).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Division", "Places"]
+
+_LEVELS = {"province": 0, "prefecture": 1, "county": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One administrative division: official name, level, and where it is."""
+
+    adcode: str
+    name: str
+    level: str
+    province: str
+    city: str
+
+    @property
+    def rank(self) -> int:
+        """0 for a province, 1 for a prefecture, 2 for a county: higher is more specific."""
+        return _LEVELS[self.level]
+
+
+class Places:
+    """The place names of China's divisions, with a matcher over normalized text.
+
+    Parameters
+    ----------
+    divisions
+        The divisions, each found by its official name and by ``short`` forms.
+
+    Examples
+    --------
+    >>> places = Places.default()
+    >>> [(start, end) for start, end, _ in places.finditer("贵阳市修文县扎佐工业园")]
+    [(0, 3), (3, 6)]
+    >>> places.resolve(places.get("修文")).city
+    '贵阳市'
+
+    """
+
+    __slots__ = ("_by_name", "_first", "_lengths")
+
+    def __init__(self, divisions: Iterable[tuple[Division, tuple[str, ...]]]) -> None:
+        self._by_name: dict[str, tuple[Division, ...]] = {}
+        for division, shorts in divisions:
+            for name in (division.name, *shorts):
+                if len(name) >= 2:
+                    self._by_name[name] = (*self._by_name.get(name, ()), division)
+        lengths: dict[str, set[int]] = {}
+        for name in self._by_name:
+            lengths.setdefault(name[0], set()).add(len(name))
+        # First character -> the lengths of the names that start with it, longest first.
+        self._lengths = {
+            char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()
+        }
+        self._first = frozenset(self._lengths)
+
+    @classmethod
+    def default(cls) -> Places:
+        """The divisions shipped with hzner, read at first use and then cached."""
+        return _default_places()
+
+    def get(self, name: str) -> tuple[Division, ...]:
+        """Return the divisions named ``name`` (official or short), or an empty tuple."""
+        return self._by_name.get(name, ())
+
+    def longest_at(self, text: str, pos: int) -> tuple[int, tuple[Division, ...]] | None:
+        """Return ``(end, divisions)`` of the longest place name starting at ``pos``, or None."""
+        lengths = self._lengths.get(text[pos]) if 0 <= pos < len(text) else None
+        if lengths is None:
+            return None
+        room = len(text) - pos
+        for length in lengths:
+            if length > room:
+                continue  # a slice past the end would be shorter than the name
+            found = self._by_name.get(text[pos : pos + length])
+            if found is not None:
+                return pos + length, found
+        return None
+
+    def starts_with_place(self, text: str, pos: int) -> bool:
+        """Whether a place name begins at ``pos``."""
+        return self.longest_at(text, pos) is not None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[Division, ...]]]:
+        """Yield ``(start, end, divisions)`` of the place names of ``text``, leftmost-longest.
+
+        The work per position is one set look-up, plus a dict look-up per
+        name length where a name can start: linear in the length of the text.
+        """
+        pos, first = 0, self._first
+        while pos < len(text):
+            if text[pos] in first:
+                found = self.longest_at(text, pos)
+                if found is not None:
+                    yield pos, found[0], found[1]
+                    pos = found[0]
+                    continue
+            pos += 1
+
+    @staticmethod
+    def resolve(
+        divisions: tuple[Division, ...], context: Iterable[Division] = ()
+    ) -> Division | None:
+        """Pick the division a name means: the only one, or the one the context places.
+
+        ``context`` holds divisions named elsewhere in the text; a candidate
+        fits when its province or city is among them. With several fitting
+        (or none), the most specific division is returned only when all the
+        candidates share its province; else None.
+        """
+        if len(divisions) == 1:
+            return divisions[0]
+        if not divisions:
+            return None
+        near = {(item.province, item.city) for item in context}
+        provinces = {province for province, _ in near}
+        cities = {city for _, city in near if city}
+        fits = [item for item in divisions if item.city in cities] or [
+            item for item in divisions if item.province in provinces
+        ]
+        if len({(item.province, item.city) for item in fits}) == 1:
+            return max(fits, key=lambda item: item.rank)
+        if len({item.province for item in divisions}) == 1:
+            # 恩施 is the prefecture and its seat: the broader one is safe.
+            return min(divisions, key=lambda item: item.rank)
+        return None
+
+
+def _read_table(text: str) -> Iterator[tuple[Division, tuple[str, ...]]]:
+    lines = text.splitlines()
+    for line in lines[1:]:
+        adcode, name, level, province, city, short = line.split("\t")
+        yield Division(adcode, name, level, province, city), (short,) if short else ()
+
+
+@cache
+def _default_places() -> Places:
+    source = resources.files("hzner") / "data" / "places" / "divisions.tsv"
+    return Places(_read_table(source.read_text(encoding="utf-8")))

@@ -1,0 +1,88 @@
+"""China's divisions: the shipped table, place names in text, province and city."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hzner.zones.places import Division, Places
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_table_holds_official_and_short_names() -> None:
+    places = Places.default()
+    assert [item.name for item in places.get("贵州")] == ["贵州省"]
+    assert places.get("贵阳")[0].province == "贵州省"
+    (xiuwen,) = places.get("修文")
+    assert (xiuwen.name, xiuwen.level, xiuwen.city) == ("修文县", "county", "贵阳市")
+    assert places.get("恩施")  # 恩施土家族苗族自治州 / 恩施市
+    assert places.get("县") == ()  # one character is no place name
+
+
+def test_finditer_is_leftmost_longest() -> None:
+    text = "贵阳市修文县扎佐镇"
+    found = [(text[start:end]) for start, end, _ in Places.default().finditer(text)]
+    assert found == ["贵阳市", "修文县"]
+
+
+def test_resolve_uses_the_places_around() -> None:
+    places = Places.default()
+    chaoyang = places.get("朝阳区")
+    assert len(chaoyang) > 1  # 北京 and 长春
+    assert Places.resolve(chaoyang) is None
+    beijing = places.get("北京")
+    assert (resolved := Places.resolve(chaoyang, beijing)) is not None
+    assert resolved.city == "北京市"
+
+
+def test_resolve_within_one_province_takes_the_broader_division() -> None:
+    enshi = Places.default().get("恩施")
+    resolved = Places.resolve(enshi)
+    assert resolved is not None
+    assert resolved.province == "湖北省"
+
+
+@given(st.text(alphabet="贵阳修文县市省的园区和,", max_size=40))
+def test_matches_lie_inside_the_text_and_do_not_overlap(text: str) -> None:
+    last = 0
+    for start, end, divisions in Places.default().finditer(text):
+        assert last <= start < end <= len(text)
+        assert divisions
+        assert all(isinstance(item, Division) for item in divisions)
+        last = end
+
+
+def test_table_is_what_the_build_script_writes() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "build_places", ROOT / "scripts" / "build_places.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = [("520000000000", "贵州省"), ("520100000000", "贵阳市"), ("520123000000", "修文县"),
+            ("522300000000", "黔西南布依族苗族自治州"), ("110000000000", "北京市"),
+            ("110100000000", "市辖区"), ("110105000000", "朝阳区")]  # fmt: skip
+    table = module.build(rows, ("布依族", "苗族", "布依", "苗"))
+    assert table == [
+        ("110000", "北京市", "province", "北京市", "北京市", "北京"),
+        ("110105", "朝阳区", "county", "北京市", "北京市", "朝阳"),
+        ("520000", "贵州省", "province", "贵州省", "", "贵州"),
+        ("520100", "贵阳市", "prefecture", "贵州省", "贵阳市", "贵阳"),
+        ("520123", "修文县", "county", "贵州省", "贵阳市", "修文"),
+        (
+            "522300",
+            "黔西南布依族苗族自治州",
+            "prefecture",
+            "贵州省",
+            "黔西南布依族苗族自治州",
+            "黔西南",
+        ),
+    ]
+    committed = (ROOT / "hzner" / "data" / "places" / "divisions.tsv").read_text(encoding="utf-8")
+    assert committed.splitlines()[0] == "\t".join(module.HEADER)
+    assert len(committed.splitlines()) > 3000
