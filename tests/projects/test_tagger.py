@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 import hzner
 from hzner.normalize import normalize
 from hzner.projects.links import NUMERALS, Context, is_name_char, locate
-from hzner.projects.tagger import ProjectLexicon, _Scanner, find_projects
+from hzner.projects.scanner import Scanner
+from hzner.projects.tagger import ProjectLexicon, find_projects
 from hzner.rules import RuleSet
 from hzner.types import Bound, Money, Park, Project, Role, Status, ZoneKind
 from tests.complexity import assert_linear
@@ -534,7 +535,7 @@ def test_tagger_descriptors_and_classes_are_not_names(text: str, names: list[str
     assert [p.text for p in hzner.extract(text).projects] == names
 
 
-def _walk_stepwise(scanner: _Scanner, end: int) -> tuple[int, str] | None:
+def _walk_stepwise(scanner: Scanner, end: int) -> tuple[int, str] | None:
     """The walk one character at a time, as the tagger's docstring states it."""
     pos, depth = end, 0
     while pos > 0:
@@ -554,7 +555,7 @@ def _walk_stepwise(scanner: _Scanner, end: int) -> tuple[int, str] | None:
     return pos, ""
 
 
-def _etc_stepwise(scanner: _Scanner, head: int) -> int | None:
+def _etc_stepwise(scanner: Scanner, head: int) -> int | None:
     """The 等 before a head, one character at a time (its opening is checked by the tagger)."""
     text = scanner.text
     for index in range(head - 1, max(-1, head - 13), -1):
@@ -565,7 +566,7 @@ def _etc_stepwise(scanner: _Scanner, head: int) -> int | None:
     return None
 
 
-def _other_list_stepwise(scanner: _Scanner, end: int) -> bool:
+def _other_list_stepwise(scanner: Scanner, end: int) -> bool:
     text = scanner.text
     for index in range(end, min(len(text) - 1, end + 48)):
         if text[index] == "等":
@@ -575,7 +576,7 @@ def _other_list_stepwise(scanner: _Scanner, end: int) -> bool:
     return False
 
 
-def _items_stepwise(scanner: _Scanner, etc: int) -> list[tuple[int, int]]:
+def _items_stepwise(scanner: Scanner, etc: int) -> list[tuple[int, int]]:
     """An enumeration's items found one character at a time."""
     text, items = scanner.text, []
     right = pos = etc
@@ -686,7 +687,7 @@ def test_tagger_walk_matches_stepwise_walk(pieces: list[str], lexicon: ProjectLe
         offset += len(piece)
     norm = normalize(text)
     context = Context(norm.text, [], [], locate(money, norm), locate(parks, norm))
-    scanner = _Scanner(context, lexicon, bytearray(len(norm.text)))
+    scanner = Scanner(context, lexicon, bytearray(len(norm.text)))
     for end in range(len(norm.text) + 1):
         assert scanner.walk(end) == _walk_stepwise(scanner, end), (norm.text, end)
         assert scanner._in_other_list(end) == _other_list_stepwise(scanner, end)
