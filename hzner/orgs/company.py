@@ -1,0 +1,192 @@
+"""Each project's company, and the ORGs that the PROJECT and PARK names leave.
+
+SPEC.md, PROJECT ``company``; dev README decisions 23 and 24:
+
+1. an ORG of the project's sentence that invests in, builds or signs for it:
+   the first ORG before the project whose words up to the project hold an
+   investor's verb, in the project's own clause (引进某某公司,以建设某某基地)
+   or with no clause between (某某公司投资建设A、B等项目: each item's company);
+2. else the company name that begins the project's name (after a zone name):
+   an ORG name or short form of the document (厦门天马显示科技有限公司第6代…,
+   天马第6代…), else the words before what the project builds, as written
+   (泽璟|新药生产基地, 日本DAC|西南总部, 迈胜医疗|高端医疗装备); a name that is
+   only places or that begins with what is built names none (中日动漫街区).
+
+An ORG inside a PROJECT's name, or a PARK's, is dropped: the project keeps
+it and its ``company`` names it. A trade name that project names introduce,
+followed by business words elsewhere, is an ORG (泽璟制药 after 泽璟新药…项目).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..lexicon import Lexicon
+from ..normalize import Located, NormalizedText
+from ..types import Org, Park, Project
+from .lexicon import OrgLexicon
+from .recognizer import trade_name
+
+__all__ = ["link_companies"]
+
+_SENTENCE_END = frozenset("。!?;\n")
+_CLAUSE_END = frozenset(",:")
+# How far before a project its company may stand.
+_WINDOW = 120
+_MIN_BRAND = 2
+_MAX_BRAND = 12
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    low = max(0, pos - _WINDOW)
+    index = max((text.rfind(mark, low, pos) for mark in _SENTENCE_END), default=-1)
+    return max(index + 1, low)
+
+
+class _Linker:
+    def __init__(
+        self,
+        text: str,
+        orgs: Sequence[Located[Org]],
+        parks: Sequence[Located[Park]],
+        lexicon: OrgLexicon,
+    ) -> None:
+        self.text = text
+        self.orgs = orgs
+        self.lexicon = lexicon
+        self.park_at = {item.start: item.end for item in parks}
+        names: Lexicon[str] = Lexicon()
+        for item in orgs:
+            name = text[item.start : item.end]
+            names.add(name, name)
+            for short in trade_name(name, lexicon) if item.entity.full is None else ():
+                names.add(short, name)
+        self.names = names
+
+    def has_verb(self, start: int, end: int) -> bool:
+        return next(self.lexicon.verbs.finditer(self.text[start:end]), None) is not None
+
+    def in_sentence(self, start: int) -> Located[Org] | None:
+        """The first ORG before ``start`` in its sentence that acts on the project."""
+        text, first = self.text, _sentence_start(self.text, start)
+        for item in self.orgs:
+            if item.end > start:
+                break
+            if item.start < first:
+                continue
+            between = text[item.end : start]
+            clause = max((between.rfind(mark) for mark in _CLAUSE_END), default=-1)
+            if self.has_verb(item.end + clause + 1, start):
+                return item
+        return None
+
+    def in_name(self, start: int, end: int) -> tuple[int, int] | None:
+        """The company name that begins the project's name ``[start, end)``, if any."""
+        text, lexicon = self.text, self.lexicon
+        start = self.park_at.get(start, start)
+        found = self.names.longest_at(text, start)
+        if found is not None and found[0] <= end:
+            return start, found[0]
+        pos = start
+        while (place := lexicon.places.longest_at(text, pos)) is not None and place[0] < end:
+            pos = place[0]
+        proper = pos
+        while pos < end and pos - start <= _MAX_BRAND:
+            if pos - proper >= _MIN_BRAND:
+                if lexicon.describe.longest_at(text, pos) is not None:
+                    break
+                if text[pos].isascii() != text[pos - 1].isascii() and not text[pos].isdigit():
+                    if not text[proper:pos].isascii():
+                        break  # 伊藤洋华堂|BPO中国区总部
+            elif lexicon.describe.longest_at(text, pos) is not None:
+                return None  # the name begins with what is built: 基板级扇出封装
+            elif pos == proper and lexicon.business.longest_at(text, pos) is not None:
+                return None  # 科技人才小镇
+            pos += 1
+        if pos - proper < _MIN_BRAND or pos - start > _MAX_BRAND:
+            return None
+        return start, pos
+
+
+def link_companies(
+    norm: NormalizedText,
+    orgs: Sequence[Located[Org]],
+    projects: Sequence[Located[Project]],
+    parks: Sequence[Located[Park]],
+    lexicon: OrgLexicon,
+) -> tuple[list[Located[Org]], list[Located[Project]]]:
+    """Link each project to its company; drop the ORGs inside a project's name.
+
+    Parameters
+    ----------
+    norm
+        The normalized text.
+    orgs
+        The ORGs of `hzner.orgs.recognizer.find_orgs_located`, spans in the view.
+    projects
+        The projects, spans in the view.
+    parks
+        All the parks found, those a project absorbed too (a zone name that
+        begins a project's name is no part of its company).
+    lexicon
+        The ORG word lists.
+
+    Returns
+    -------
+    tuple[list[Located[Org]], list[Located[Project]]]
+        The ORGs that remain, and the projects with ``company`` set.
+
+    """
+    text = norm.text
+    in_project = bytearray(len(text))
+    for item in projects:
+        in_project[item.start : item.end] = b"\x01" * (item.end - item.start)
+    kept = [item for item in orgs if in_project.find(1, item.start, item.end) < 0]
+    linker = _Linker(text, orgs, parks, lexicon)
+    sentence = _Linker(text, kept, parks, lexicon)
+    linked: list[Located[Project]] = []
+    brands: set[str] = set()
+    for item in projects:
+        found = sentence.in_sentence(item.start)
+        company = None if found is None else found.entity
+        if company is None:
+            span = linker.in_name(item.start, item.end)
+            if span is not None:
+                start, end = norm.to_original(*span)
+                company = Org(norm.original[start:end], start, end, None, "project-name")
+                brands.add(text[span[0] : span[1]])
+        linked.append(Located(item.start, item.end, replace(item.entity, company=company)))
+    kept += _brand_mentions(norm, brands, in_project, kept, lexicon)
+    kept.sort(key=lambda item: item.start)
+    return kept, linked
+
+
+def _brand_mentions(
+    norm: NormalizedText,
+    brands: set[str],
+    in_project: bytearray,
+    orgs: Sequence[Located[Org]],
+    lexicon: OrgLexicon,
+) -> list[Located[Org]]:
+    """A trade name from a project's name followed by business words, outside any name."""
+    if not brands:
+        return []
+    text, names = norm.text, Lexicon[str]()
+    for brand in brands:
+        if lexicon.places.lookup(brand) or len(brand) > _MAX_BRAND:
+            continue
+        names.add(brand, brand)
+    taken = bytearray(in_project)
+    for item in orgs:
+        taken[item.start : item.end] = b"\x01" * (item.end - item.start)
+    found: list[Located[Org]] = []
+    for start, end, _ in names.finditer(text):
+        stop = end
+        while (word := lexicon.business.longest_at(text, stop)) is not None:
+            stop = word[0]
+        if stop == end or taken.find(1, start, stop) >= 0:
+            continue
+        low, high = norm.to_original(start, stop)
+        found.append(Located(start, stop, Org(norm.original[low:high], low, high, None, "brand")))
+    return found
