@@ -40,7 +40,9 @@ _KINDS = (
     "high_tech_zone", "econ_dev_zone", "new_area", "free_trade_zone",
     "bonded_zone", "industrial_park", "science_city", "other",
 )  # fmt: skip
-_ORG_WORDS = ("form", "institution", "business", "not_org", "stop", "describe", "place", "verb")
+_ORG_WORDS = (
+    "form", "institution", "business", "not_org", "stop", "describe", "place", "verb", "build",
+)  # fmt: skip
 _STATUSES = ("signed", "started", "under_construction", "completed", "operating", "settled")
 
 # A field spec: (python type, allowed values or None, required, default).

@@ -260,7 +260,7 @@ class Project:
     company: Org | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The gold-file shape: ``investment``, ``park`` and ``company`` as the linked span's text."""
+        """The gold-file shape: ``investment``, ``park``, ``company`` as the linked spans' text."""
         return {
             "start": self.start,
             "end": self.end,

@@ -64,8 +64,8 @@ class _Linker:
                 names.add(short, name)
         self.names = names
 
-    def has_verb(self, start: int, end: int) -> bool:
-        return next(self.lexicon.verbs.finditer(self.text[start:end]), None) is not None
+    def has_verb(self, start: int, end: int, verbs: Lexicon[str]) -> bool:
+        return next(verbs.finditer(self.text[start:end]), None) is not None
 
     def in_sentence(self, start: int) -> Located[Org] | None:
         """The first ORG before ``start`` in its sentence that acts on the project."""
@@ -77,7 +77,9 @@ class _Linker:
                 continue
             between = text[item.end : start]
             clause = max((between.rfind(mark) for mark in _CLAUSE_END), default=-1)
-            if self.has_verb(item.end + clause + 1, start):
+            # In the ORG's own clause any investor's verb; in a later one, a builder's.
+            verbs = self.lexicon.verbs if clause < 0 else self.lexicon.builds
+            if self.has_verb(item.end + clause + 1, start, verbs):
                 return item
         return None
 
@@ -96,13 +98,14 @@ class _Linker:
             if pos - proper >= _MIN_BRAND:
                 if lexicon.describe.longest_at(text, pos) is not None:
                     break
-                if text[pos].isascii() != text[pos - 1].isascii() and not text[pos].isdigit():
-                    if not text[proper:pos].isascii():
-                        break  # 伊藤洋华堂|BPO中国区总部
+                if (
+                    text[pos].isascii() != text[pos - 1].isascii()
+                    and not text[pos].isdigit()
+                    and not text[proper:pos].isascii()
+                ):
+                    break  # 伊藤洋华堂|BPO中国区总部
             elif lexicon.describe.longest_at(text, pos) is not None:
-                return None  # the name begins with what is built: 基板级扇出封装
-            elif pos == proper and lexicon.business.longest_at(text, pos) is not None:
-                return None  # 科技人才小镇
+                return None  # the name begins with what is built: 基板级扇出封装, 科技人才小镇
             pos += 1
         if pos - proper < _MIN_BRAND or pos - start > _MAX_BRAND:
             return None

@@ -78,6 +78,11 @@ class OrgLexicon:
         return self._words("verb")
 
     @cached_property
+    def builds(self) -> Lexicon[str]:
+        """What a builder does, in a clause of its own after the ORG's (以建设…)."""
+        return self._words("build")
+
+    @cached_property
     def places(self) -> Lexicon[str]:
         """Countries and pairs (``place``), and the provinces and cities of the zones."""
         lexicon = self._words("place")

@@ -92,7 +92,7 @@ class _Reader:
         return pos
 
     def proper(self, start: int, end: int, *, institution: bool) -> bool:
-        """Tell whether ``text[start:end]`` has a proper part (not only places and business words)."""
+        """Tell whether ``text[start:end]`` is more than places and business words."""
         text, places, business = self.text, self.lexicon.places, self.lexicon.business
         pos, placed = start, False
         while pos < end:
