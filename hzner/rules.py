@@ -41,7 +41,8 @@ _KINDS = (
     "bonded_zone", "industrial_park", "science_city", "other",
 )  # fmt: skip
 _ORG_WORDS = (
-    "form", "institution", "business", "not_org", "stop", "describe", "place", "verb", "build",
+    "form", "institution", "business", "trade", "class", "not_org", "stop", "describe", "place",
+    "verb", "build",
 )  # fmt: skip
 _STATUSES = ("signed", "started", "under_construction", "completed", "operating", "settled")
 

@@ -83,10 +83,23 @@ class _Linker:
                 return item
         return None
 
+    def closes(self, pos: int, end: int) -> bool:
+        """Tell whether a trade name may end at ``pos``: at the end, a place or what is built."""
+        lexicon = self.lexicon
+        while (more := lexicon.business.longest_at(self.text, pos)) is not None and more[0] <= end:
+            pos = more[0]
+        return (
+            pos >= end
+            or lexicon.describe.longest_at(self.text, pos) is not None
+            or lexicon.places.longest_at(self.text, pos) is not None
+        )
+
     def in_name(self, start: int, end: int) -> tuple[int, int] | None:
         """The company name that begins the project's name ``[start, end)``, if any."""
         text, lexicon = self.text, self.lexicon
-        start = self.park_at.get(start, start)
+        park_end = self.park_at.get(start, start)
+        if park_end < end:  # a zone that begins the name; a park being built is all of it
+            start = park_end
         found = self.names.longest_at(text, start)
         if found is not None and found[0] <= end:
             return start, found[0]
@@ -98,16 +111,17 @@ class _Linker:
             if pos - proper >= _MIN_BRAND:
                 if lexicon.describe.longest_at(text, pos) is not None:
                     break
-                if (
-                    text[pos].isascii() != text[pos - 1].isascii()
-                    and not text[pos].isdigit()
-                    and not text[proper:pos].isascii()
-                ):
-                    break  # 伊藤洋华堂|BPO中国区总部
+                if text[pos].isascii() and not text[proper:pos].isascii():
+                    break  # 伊藤洋华堂|BPO中国区总部, 瑞浦兰钧|50GWh
+                trade = lexicon.business.longest_at(text, pos)
+                if trade is not None and not self.closes(trade[0], end):
+                    break  # 永农|生物酶催化: the shorter trade name
             elif lexicon.describe.longest_at(text, pos) is not None:
                 return None  # the name begins with what is built: 基板级扇出封装, 科技人才小镇
             pos += 1
         if pos - proper < _MIN_BRAND or pos - start > _MAX_BRAND:
+            return None
+        if not _word_like(text[start:pos]):
             return None
         return start, pos
 
@@ -165,6 +179,11 @@ def link_companies(
     return kept, linked
 
 
+def _word_like(name: str) -> bool:
+    """Tell whether ``name`` opens and closes on a letter or an ideograph, not a mark."""
+    return name[0].isalnum() and name[-1].isalnum()
+
+
 def _brand_mentions(
     norm: NormalizedText,
     brands: set[str],
@@ -177,7 +196,7 @@ def _brand_mentions(
         return []
     text, names = norm.text, Lexicon[str]()
     for brand in brands:
-        if lexicon.places.lookup(brand) or len(brand) > _MAX_BRAND:
+        if lexicon.places.lookup(brand) or len(brand) > _MAX_BRAND or not _word_like(brand):
             continue
         names.add(brand, brand)
     taken = bytearray(in_project)

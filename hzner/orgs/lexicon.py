@@ -52,6 +52,16 @@ class OrgLexicon:
         return self._words("business")
 
     @cached_property
+    def trades(self) -> Lexicon[str]:
+        """Business words that end a company's short name (科技 能源 汽车)."""
+        return self._words("trade")
+
+    @cached_property
+    def classes(self) -> Lexicon[str]:
+        """Class nouns after 等 that make the list's items ORGs (等多家企业)."""
+        return self._words("class")
+
+    @cached_property
     def not_org(self) -> Lexicon[str]:
         """Government bodies, associations, generic mentions: what no ORG holds."""
         return self._words("not_org")

@@ -44,6 +44,20 @@ _CLAUSE_OPEN = frozenset(",;:。!?、\"'\u201c\u201d()\n ")
 # Compound verbs of an investor; a single 投资 or 建设 is too often a noun.
 _SUBJECT_VERB = 4
 _LIST_MARK = "、"
+# The longest bracket a name may hold: (中国), (tuán), (香港)有限公司.
+_MAX_BRACKET = 10
+# What may stand right before a subject besides a clause mark: 由某某投资建设.
+_SUBJECT_AFTER = ("由", "与", "和", "及", "同", "向")
+# A trade name before a trade word (蜜蜂|科技) is short.
+_MAX_TRADE = 4
+# Between 等 and its class noun: a count and modifiers (等111家知名企业).
+_CLASS_GAP = 10
+_MAX_ITEMS = 30
+_PROJECT_WORD = "项目"
+# The rules whose names are brands with no form: their other mentions count too.
+_BRAND_RULES = frozenset({"subject", "trade", "class-list", "list"})
+# What may stand between a subject and its verb: 精工科技拟投资.
+_MODAL = frozenset("拟将已正")
 _ETC = "等"
 
 
@@ -67,20 +81,32 @@ class _Reader:
         self.barriers = barriers
         self.park_end = parks
 
-    def walk(self, end: int, limit: int = _MAX_NAME) -> int:
-        """Walk left from ``end`` over name characters: where the name starts."""
+    def walk(self, end: int, limit: int = _MAX_NAME, *, glued: bool = False) -> int:
+        """Walk left from ``end`` over name characters: where the name starts.
+
+        With ``glued``, a stop word right before ``end`` is part of the name
+        (中国建设|银行, 中建投资|集团): before a form word a verb is a name's.
+        """
         text, stops, last = self.text, self.lexicon.stops, self.lexicon.stop_last_chars
         pos, depth = end, 0
         while pos > 0 and end - pos < limit:
             if pos in self.barriers or pos in self.park_end:
                 break
             char = text[pos - 1]
-            if char in last and pos != end:
+            if char in last and (pos != end or not glued):
                 stop = stops.longest_ending_at(text, pos)
                 if stop is not None:
                     break
             if char == "(" and depth == 0:
                 break
+            if char == ")":
+                # A bracket inside a name is part of it, whatever it holds:
+                # 施耐德电气(中国), 集團(tuán) (a reading some sites print).
+                opening = text.rfind("(", max(0, pos - _MAX_BRACKET), pos - 1)
+                if opening > 0 and ")" not in text[opening : pos - 1]:
+                    pos = opening
+                    continue
+                return end  # a bracket closed with no opening: no name to trust
             before = text[pos - 2] if pos >= 2 else ""
             if char == _ETC or not is_name_char(char, before) or has_count(text, pos - 1):
                 break
@@ -116,7 +142,7 @@ class _Reader:
         """Names that end in a legal form, group word or institution word."""
         text, found = self.text, []
         for start, end, kinds in self.lexicon.forms.finditer(text):
-            name_start = self.walk(start)
+            name_start = self.walk(start, glued=True)
             if name_start == start or self.rejected(name_start, end):
                 continue
             institution = kinds[-1] == "institution"
@@ -132,18 +158,70 @@ class _Reader:
             if end - start < _SUBJECT_VERB:
                 continue
             name_start = self.walk(start, _MAX_BRAND + 1)
-            if name_start > 0 and text[name_start - 1] not in _CLAUSE_OPEN:
-                continue
-            if self.brand_like(name_start, start):
+            if self.opens(name_start) and self.brand_like(name_start, start):
                 found.append(_Found(name_start, start, None, "subject"))
         return found
+
+    def opens(self, pos: int) -> bool:
+        """Tell whether a subject or a list item may begin at ``pos``."""
+        text = self.text
+        return pos == 0 or text[pos - 1] in _CLAUSE_OPEN or text.endswith(_SUBJECT_AFTER, 0, pos)
+
+    def traded(self) -> list[_Found]:
+        """Short names before a trade word that open a clause and act (精工科技拟投资…)."""
+        text, found, verbs = self.text, [], self.lexicon.verbs
+        for start, end, _ in self.lexicon.trades.finditer(text):
+            name_start = self.walk(start, _MAX_TRADE + 1)
+            if name_start == start or not self.opens(name_start):
+                continue
+            after = end + 1 if text[end : end + 1] in _MODAL else end
+            if verbs.longest_at(text, after) is None:
+                continue
+            if self.brand_like(name_start, start) and not self.rejected(name_start, end):
+                found.append(_Found(name_start, end, None, "trade"))
+        return found
+
+    def classed(self) -> list[_Found]:
+        """The items of a 、 list closed by 等 and a class noun (西门子、腾讯等111家知名企业)."""
+        text, classes = self.text, self.lexicon.classes
+        found: list[_Found] = []
+        for start, end, _ in classes.finditer(text):
+            if text.startswith(_PROJECT_WORD, end):
+                continue  # 等多家重点企业项目: a list of projects, which keep their names
+            etc = text.rfind(_ETC, max(0, start - _CLASS_GAP), start)
+            if etc < 1 or any(not is_name_char(char) for char in text[etc + 1 : start]):
+                continue
+            items = self._items_before(etc)
+            # One item that describes (芯片设计、发光材料…等配套企业) makes it a list of sectors.
+            if all(self.brand_like(item_start, item_end) for item_start, item_end in items):
+                found.extend(_Found(*item, None, "class-list") for item in items)
+        return found
+
+    def _items_before(self, etc: int) -> list[tuple[int, int]]:
+        """The items of a 、 list that ends at ``etc`` (at most _MAX_ITEMS)."""
+        items: list[tuple[int, int]] = []
+        pos = etc
+        while len(items) < _MAX_ITEMS:
+            item_start = self.walk(pos, _MAX_BRAND + 1, glued=True)  # 华为 ends in 为
+            if item_start == pos:
+                break
+            items.append((item_start, pos))
+            if item_start == 0 or self.text[item_start - 1] != _LIST_MARK:
+                break
+            pos = item_start - 1
+        return items if len(items) > 1 else []
 
     def brand_like(self, start: int, end: int) -> bool:
         """Tell whether ``text[start:end]`` may be a brand: short, proper, nothing descriptive."""
         if not 2 <= end - start <= _MAX_BRAND or self.rejected(start, end):
             return False
-        describe = self.lexicon.describe
-        if any(describe.longest_at(self.text, pos) is not None for pos in range(start, end)):
+        describe, business = self.lexicon.describe, self.lexicon.business
+        proper_end = end
+        while (word := business.longest_ending_at(self.text, proper_end)) is not None:
+            if word[0] - start < 2:
+                break
+            proper_end = word[0]  # 蜜蜂|科技: a business word after the name is no description
+        if any(describe.longest_at(self.text, pos) is not None for pos in range(start, proper_end)):
             return False
         return self.proper(start, end, institution=False)
 
@@ -174,7 +252,7 @@ class _Reader:
             return []
         pos = start
         while pos > 0 and text[pos - 1] == _LIST_MARK:
-            item_start = self.walk(pos - 1, _MAX_BRAND + 1)
+            item_start = self.walk(pos - 1, _MAX_BRAND + 1, glued=True)
             items.append((item_start, pos - 1))
             pos = item_start
         return items
@@ -251,6 +329,17 @@ def _known(text: str, lexicon: OrgLexicon) -> list[_Found]:
     return found
 
 
+def _same_names(text: str, found: Sequence[_Found]) -> list[_Found]:
+    """Every other mention of a name that evidence made an ORG (今创投资建设… 今创)."""
+    names: Lexicon[str] = Lexicon()
+    for item in found:
+        if item.rule_id in _BRAND_RULES:
+            names.add(text[item.start : item.end], item.rule_id)
+    if not len(names):
+        return []
+    return [_Found(start, end, None, "same-name") for start, end, _ in names.finditer(text)]
+
+
 def _resolve(candidates: list[_Found], size: int) -> list[_Found]:
     """Keep non-overlapping candidates: the longer wins, then the earlier found."""
     taken = bytearray(size)
@@ -282,9 +371,10 @@ def find_orgs_located(
     candidates = [*formed, *_known(text, lexicon)]
     if formed:
         candidates += _short_forms(text, [found for found in formed if found.company], lexicon)
-    candidates += reader.subjects()
+    candidates += reader.subjects() + reader.traded() + reader.classed()
     first = _resolve(candidates, len(text))
     candidates = first + reader.listed(first)
+    candidates += _same_names(text, candidates)
     in_park = bytearray(len(text))
     for item in parks:
         in_park[item.start : item.end] = b"\x01" * (item.end - item.start)
