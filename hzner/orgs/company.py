@@ -19,6 +19,7 @@ followed by business words elsewhere, is an ORG (泽璟制药 after 泽璟新药
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -54,6 +55,7 @@ class _Linker:
     ) -> None:
         self.text = text
         self.orgs = orgs
+        self.starts = [item.start for item in orgs]
         self.lexicon = lexicon
         self.park_at = {item.start: item.end for item in parks}
         names: Lexicon[str] = Lexicon()
@@ -70,11 +72,11 @@ class _Linker:
     def in_sentence(self, start: int) -> Located[Org] | None:
         """The first ORG before ``start`` in its sentence that acts on the project."""
         text, first = self.text, _sentence_start(self.text, start)
-        for item in self.orgs:
+        # Only the ORGs of the sentence, itself cut to _WINDOW: bounded work per project.
+        for index in range(bisect.bisect_left(self.starts, first), len(self.orgs)):
+            item = self.orgs[index]
             if item.end > start:
                 break
-            if item.start < first:
-                continue
             between = text[item.end : start]
             clause = max((between.rfind(mark) for mark in _CLAUSE_END), default=-1)
             # In the ORG's own clause any investor's verb; in a later one, a builder's.

@@ -237,9 +237,9 @@ class _Reader:
 
     def _list_around(self, start: int, end: int) -> list[tuple[int, int]]:
         """The items before and after ``[start, end)`` in a list closed by 等."""
-        text, items = self.text, []
+        text, items = self.text, list[tuple[int, int]]()
         pos = end
-        while pos < len(text) and text[pos] == _LIST_MARK:
+        while pos < len(text) and text[pos] == _LIST_MARK and len(items) < _MAX_ITEMS:
             item_end = pos + 1
             while item_end < len(text) and item_end - pos <= _MAX_BRAND + 1:
                 char = text[item_end]
@@ -250,8 +250,8 @@ class _Reader:
             pos = item_end
         if pos >= len(text) or text[pos] != _ETC:
             return []
-        pos = start
-        while pos > 0 and text[pos - 1] == _LIST_MARK:
+        pos, after = start, len(items)
+        while pos > 0 and text[pos - 1] == _LIST_MARK and len(items) - after < _MAX_ITEMS:
             item_start = self.walk(pos - 1, _MAX_BRAND + 1, glued=True)
             items.append((item_start, pos - 1))
             pos = item_start
