@@ -24,12 +24,18 @@ def _companies(text: str) -> dict[str, str | None]:
         # one subject for a list of projects
         (
             "北京星河智能科技有限公司投资建设甲醇储运中心项目、乙烯精制中心项目。",
-            {"甲醇储运中心项目": "北京星河智能科技有限公司", "乙烯精制中心项目": "北京星河智能科技有限公司"},
+            {
+                "甲醇储运中心项目": "北京星河智能科技有限公司",
+                "乙烯精制中心项目": "北京星河智能科技有限公司",
+            },
         ),
         # the company name that begins the project's name, as written
         ("东岳新药生产基地建设项目开工。", {"东岳新药生产基地建设项目": "东岳"}),
         ("韩国LKT西北总部项目签约。", {"韩国LKT西北总部项目": "韩国LKT"}),
-        ("远拓医疗高端医疗装备生产基地项目签约。", {"远拓医疗高端医疗装备生产基地项目": "远拓医疗"}),
+        (
+            "远拓医疗高端医疗装备生产基地项目签约。",
+            {"远拓医疗高端医疗装备生产基地项目": "远拓医疗"},
+        ),
         ("青禾生物酶制剂项目签约。", {"青禾生物酶制剂项目": "青禾"}),  # the shorter trade name
         ("蓝鲸50GWh储能电池基地项目开工。", {"蓝鲸50GWh储能电池基地项目": "蓝鲸"}),
         ("松岛影院BPO华南总部项目签约。", {"松岛影院BPO华南总部项目": "松岛影院"}),
@@ -68,7 +74,8 @@ def test_company_short_form_begins_the_name() -> None:
         ("云帆第6代生产线项目", "云帆")
     ]
     company = facts.projects[0].company
-    assert company is not None and text[company.start : company.end] == "云帆"
+    assert company is not None
+    assert text[company.start : company.end] == "云帆"
 
 
 def test_company_brand_of_a_project_name_with_a_business_word() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -37,7 +39,10 @@ def _orgs(text: str) -> list[str]:
         ("施耐德电气(中国)有限公司签约。", ["施耐德电气(中国)有限公司"]),
         ("引进山东鲁华 门业有限公司,建设新厂。", ["山东鲁华 门业有限公司"]),
         # boundaries on the left: verbs, particles, conjunctions
-        ("位于城南的江海物流有限公司与蓝田电子有限公司签约。", ["江海物流有限公司", "蓝田电子有限公司"]),
+        (
+            "位于城南的江海物流有限公司与蓝田电子有限公司签约。",
+            ["江海物流有限公司", "蓝田电子有限公司"],
+        ),
     ],
 )
 def test_recognizer_forms(text: str, names: list[str]) -> None:
@@ -147,7 +152,7 @@ def test_recognizer_offsets(text: str) -> None:
         assert text[org.start : org.end] == org.text
         assert org.text == org.text.strip()
     spans = sorted((org.start, org.end) for org in facts.orgs)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 @given(
@@ -175,6 +180,7 @@ def test_facts_round_trip_with_orgs(text: str) -> None:
     assert facts.orgs
     again = Facts.from_dict(facts.to_dict())
     assert again.to_dict() == facts.to_dict()
+
     def spans(found: Facts) -> list[tuple[str, int, int] | None]:
         return [
             None if p.company is None else (p.company.text, p.company.start, p.company.end)
