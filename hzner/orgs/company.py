@@ -193,7 +193,7 @@ def _brand_mentions(
     orgs: Sequence[Located[Org]],
     lexicon: OrgLexicon,
 ) -> list[Located[Org]]:
-    """A trade name from a project's name followed by business words, outside any name."""
+    """A trade name from a project's name followed by trade words, outside any name."""
     if not brands:
         return []
     text, names = norm.text, Lexicon[str]()
@@ -207,7 +207,7 @@ def _brand_mentions(
     found: list[Located[Org]] = []
     for start, end, _ in names.finditer(text):
         stop = end
-        while (word := lexicon.business.longest_at(text, stop)) is not None:
+        while (word := lexicon.trades.longest_at(text, stop)) is not None:
             stop = word[0]
         if stop == end or taken.find(1, start, stop) >= 0:
             continue

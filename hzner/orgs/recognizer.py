@@ -44,6 +44,8 @@ _CLAUSE_OPEN = frozenset(",;:。!?、\"'\u201c\u201d()\n ")
 # Compound verbs of an investor; a single 投资 or 建设 is too often a noun.
 _SUBJECT_VERB = 4
 _LIST_MARK = "、"
+# Function words that end a name even right before its form word.
+_PARTICLES = frozenset("到的在和与及对向从给被让将是")
 # The longest bracket a name may hold: (中国), (tuán), (香港)有限公司.
 _MAX_BRACKET = 10
 # What may stand right before a subject besides a clause mark: 由某某投资建设.
@@ -93,9 +95,11 @@ class _Reader:
             if pos in self.barriers or pos in self.park_end:
                 break
             char = text[pos - 1]
-            if char in last and (pos != end or not glued):
+            if char in last:
                 stop = stops.longest_ending_at(text, pos)
-                if stop is not None:
+                # Glued to a form word a verb is part of the name (建设|银行), a
+                # particle never is (贯彻到|集团).
+                if stop is not None and (pos != end or not glued or char in _PARTICLES):
                     break
             if char == "(" and depth == 0:
                 break
@@ -309,8 +313,8 @@ def _short_forms(text: str, companies: Iterable[_Found], lexicon: OrgLexicon) ->
 
 
 def _business_end(text: str, end: int, lexicon: OrgLexicon) -> int:
-    """Extend a trade name over the business words written after it (泽璟|制药)."""
-    while (found := lexicon.business.longest_at(text, end)) is not None:
+    """Extend a trade name over the trade words written after it (泽璟|制药)."""
+    while (found := lexicon.trades.longest_at(text, end)) is not None:
         end = found[0]
     return end
 
