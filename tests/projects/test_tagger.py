@@ -696,3 +696,47 @@ def test_tagger_walk_matches_stepwise_walk(pieces: list[str], lexicon: ProjectLe
             assert scanner.etc_before(end) == etc
         if end < len(norm.text) and norm.text[end] == "等":
             assert scanner.items(end) == _items_stepwise(scanner, end), (norm.text, end)
+
+
+# SPEC (PROJECT, round two): sentences written for these tests.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年将推进文化、体育、医疗等民生项目建设。",
+        "加快管网、环保等项目建设。",
+        "统筹教育、养老、托育等社会事业项目。",
+    ],
+)
+def test_tagger_sector_items_are_no_project(text: str) -> None:
+    assert hzner.extract(text).projects == ()
+
+
+def test_tagger_sector_near_miss_named_items_stay() -> None:
+    text = "星河文化中心、远拓体育馆等项目开工。"
+    assert [p.text for p in hzner.extract(text).projects] == ["星河文化中心", "远拓体育馆"]
+
+
+def test_tagger_park_listed_among_projects_is_a_project() -> None:
+    facts = hzner.extract("星河新材料产业园、远拓智能制造基地等项目集中签约。")
+    assert [p.text for p in facts.projects] == ["星河新材料产业园", "远拓智能制造基地"]
+    assert facts.parks == ()
+
+
+def test_tagger_park_that_firms_move_into_stays_a_park() -> None:
+    facts = hzner.extract("多家企业入驻星河新材料产业园。")
+    assert [p.text for p in facts.parks] == ["星河新材料产业园"]
+    assert facts.projects == ()
+
+
+_PIECES = st.sampled_from(
+    ["星河", "智能", "制造", "基地", "项目", "中心", "等", "、", "签约", "开工", "有限公司",
+     "高新区", "产业园", "第6代", "A8", "(", ")", ",", "。",
+     " ", "\u3000", "\n", "\t", "\xa0", "\r\n", "\u2003"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_tagger_never_starts_or_ends_with_whitespace(text: str) -> None:
+    for project in hzner.extract(text).projects:
+        assert project.text == project.text.strip()
+        assert text[project.start : project.end] == project.text
