@@ -20,10 +20,10 @@ followed by business words elsewhere, is an ORG (泽璟制药 after 泽璟新药
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText
 from ..types import Org, Park, Project
 from .lexicon import OrgLexicon
@@ -39,10 +39,7 @@ _MIN_BRAND = 2
 _MAX_BRAND = 12
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    low = max(0, pos - _WINDOW)
-    index = max((text.rfind(mark, low, pos) for mark in _SENTENCE_END), default=-1)
-    return max(index + 1, low)
+_SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
 
 
 class _Linker:
@@ -56,22 +53,35 @@ class _Linker:
         self.text = text
         self.orgs = orgs
         self.starts = [item.start for item in orgs]
+        self.sentence_ends: list[int] | None = None
         self.lexicon = lexicon
         self.park_at = {item.start: item.end for item in parks}
-        names: Lexicon[str] = Lexicon()
-        for item in orgs:
-            name = text[item.start : item.end]
-            names.add(name, name)
-            for short in trade_name(name, lexicon) if item.entity.full is None else ():
-                names.add(short, name)
-        self.names = names
+        self.names: set[str] = set()
+        self.names_built = False
 
-    def has_verb(self, start: int, end: int, verbs: Lexicon[str]) -> bool:
-        return next(verbs.finditer(self.text[start:end]), None) is not None
+    def _build_names(self) -> None:
+        """The ORG names of the text and their short forms, built at first need."""
+        self.names_built = True
+        for item in self.orgs:
+            name = self.text[item.start : item.end]
+            self.names.add(name)
+            if item.entity.full is None:
+                self.names.update(trade_name(name, self.lexicon))
+        self.sizes = sorted({len(name) for name in self.names}, reverse=True)
+
+    def has_verb(self, start: int, end: int, kind: str) -> bool:
+        pattern = self.lexicon.searchers[kind]
+        return pattern is not None and pattern.search(self.text, start, end) is not None
 
     def in_sentence(self, start: int) -> Located[Org] | None:
         """The first ORG before ``start`` in its sentence that acts on the project."""
-        text, first = self.text, _sentence_start(self.text, start)
+        if not self.orgs:
+            return None
+        if self.sentence_ends is None:
+            self.sentence_ends = [found.end() for found in _SENTENCE_MARK.finditer(self.text)]
+        ends = self.sentence_ends
+        index = bisect.bisect_right(ends, start) - 1
+        text, first = self.text, max(ends[index] if index >= 0 else 0, start - _WINDOW)
         # Only the ORGs of the sentence, itself cut to _WINDOW: bounded work per project.
         for index in range(bisect.bisect_left(self.starts, first), len(self.orgs)):
             item = self.orgs[index]
@@ -80,8 +90,7 @@ class _Linker:
             between = text[item.end : start]
             clause = max((between.rfind(mark) for mark in _CLAUSE_END), default=-1)
             # In the ORG's own clause any investor's verb; in a later one, a builder's.
-            verbs = self.lexicon.verbs if clause < 0 else self.lexicon.builds
-            if self.has_verb(item.end + clause + 1, start, verbs):
+            if self.has_verb(item.end + clause + 1, start, "verb" if clause < 0 else "build"):
                 return item
         return None
 
@@ -102,25 +111,34 @@ class _Linker:
         park_end = self.park_at.get(start, start)
         if park_end < end:  # a zone that begins the name; a park being built is all of it
             start = park_end
-        found = self.names.longest_at(text, start)
-        if found is not None and found[0] <= end:
-            return start, found[0]
+        if not self.names_built:
+            self._build_names()
+        for size in self.sizes if self.names else ():
+            if start + size <= end and text[start : start + size] in self.names:
+                return start, start + size
         pos = start
         while (place := lexicon.places.longest_at(text, pos)) is not None and place[0] < end:
             pos = place[0]
         proper = pos
-        while pos < end and pos - start <= _MAX_BRAND:
-            if pos - proper >= _MIN_BRAND:
-                if lexicon.describe.longest_at(text, pos) is not None:
-                    break
-                if text[pos].isascii() and not text[proper:pos].isascii():
-                    break  # 伊藤洋华堂|BPO中国区总部, 瑞浦兰钧|50GWh
-                trade = lexicon.business.longest_at(text, pos)
-                if trade is not None and not self.closes(trade[0], end):
-                    break  # 永农|生物酶催化: the shorter trade name
-            elif lexicon.describe.longest_at(text, pos) is not None:
-                return None  # the name begins with what is built: 基板级扇出封装, 科技人才小镇
-            pos += 1
+        limit = min(end, start + _MAX_BRAND + 1)
+        # The first word of what is built ends the company name; one at its very
+        # start means there is none (基板级扇出封装, 科技人才小镇).
+        describe = self.lexicon.searchers["describe"]
+        first = describe.search(text, proper, limit) if describe is not None else None
+        if first is not None and first.start() < proper + _MIN_BRAND:
+            return None
+        pos = limit if first is None else first.start()
+        for index in range(proper + _MIN_BRAND, pos):
+            if text[index].isascii() and not text[proper:index].isascii():
+                pos = index  # 伊藤洋华堂|BPO中国区总部, 瑞浦兰钧|50GWh
+                break
+        business = self.lexicon.searchers["business"]
+        at = proper + _MIN_BRAND
+        while business is not None and (trade := business.search(text, at, pos)) is not None:
+            if not self.closes(trade.end(), end):
+                pos = trade.start()  # 永农|生物酶催化: the shorter trade name
+                break
+            at = trade.start() + 1
         if pos - proper < _MIN_BRAND or pos - start > _MAX_BRAND:
             return None
         if not _word_like(text[start:pos]):
@@ -163,7 +181,7 @@ def link_companies(
         in_project[item.start : item.end] = b"\x01" * (item.end - item.start)
     kept = [item for item in orgs if in_project.find(1, item.start, item.end) < 0]
     linker = _Linker(text, orgs, parks, lexicon)
-    sentence = _Linker(text, kept, parks, lexicon)
+    sentence = _Linker(text, kept, parks, lexicon) if len(kept) != len(orgs) else linker
     linked: list[Located[Project]] = []
     brands: set[str] = set()
     for item in projects:
@@ -175,7 +193,9 @@ def link_companies(
                 start, end = norm.to_original(*span)
                 company = Org(norm.original[start:end], start, end, None, "project-name")
                 brands.add(text[span[0] : span[1]])
-        linked.append(Located(item.start, item.end, replace(item.entity, company=company)))
+        if company is not None:
+            item = Located(item.start, item.end, replace(item.entity, company=company))
+        linked.append(item)
     kept += _brand_mentions(norm, brands, in_project, kept, lexicon)
     kept.sort(key=lambda item: item.start)
     return kept, linked
@@ -196,20 +216,34 @@ def _brand_mentions(
     """A trade name from a project's name followed by trade words, outside any name."""
     if not brands:
         return []
-    text, names = norm.text, Lexicon[str]()
-    for brand in brands:
-        if lexicon.places.lookup(brand) or len(brand) > _MAX_BRAND or not _word_like(brand):
-            continue
-        names.add(brand, brand)
+    text = norm.text
+    names = {
+        brand
+        for brand in brands
+        if not lexicon.places.lookup(brand) and len(brand) <= _MAX_BRAND and _word_like(brand)
+    }
     taken = bytearray(in_project)
     for item in orgs:
         taken[item.start : item.end] = b"\x01" * (item.end - item.start)
+    sizes = sorted({len(name) for name in names}, reverse=True)
+    last_chars = {name[-1] for name in names}
     found: list[Located[Org]] = []
-    for start, end, _ in names.finditer(text):
-        stop = end
+    reached = 0
+    # Read from the trade words (制药 生物), far fewer than the places a brand could be.
+    for trade_start, _, _ in lexicon.trades.finditer(text):
+        if trade_start < reached:
+            continue
+        if text[trade_start - 1 : trade_start] not in last_chars:
+            continue  # most trade words follow no brand: one look-up rules them out
+        size = next((n for n in sizes if text[trade_start - n : trade_start] in names), 0)
+        start = trade_start - size
+        if not size or start < reached:
+            continue
+        stop = trade_start
         while (word := lexicon.trades.longest_at(text, stop)) is not None:
             stop = word[0]
-        if stop == end or taken.find(1, start, stop) >= 0:
+        reached = stop
+        if taken.find(1, start, stop) >= 0:
             continue
         low, high = norm.to_original(start, stop)
         found.append(Located(start, stop, Org(norm.original[low:high], low, high, None, "brand")))

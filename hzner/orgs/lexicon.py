@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..lexicon import Lexicon
+from ..projects.links import NAME_RANGES
 from ..rules import RuleSet
 from ..zones.gazetteer import place_names
 
 __all__ = ["OrgLexicon"]
+
+# Compound verbs of an investor are this long or longer; a single 投资 or 建设 is too often a noun.
+_SUBJECT_VERB = 4
+# Between 等 and its class noun: a count and modifiers (等111家知名企业).
+_CLASS_GAP = 10
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,44 @@ class OrgLexicon:
             for short in rule["short"]:
                 lexicon.add(short, rule["name"])
         return lexicon
+
+    @cached_property
+    def searchers(self) -> dict[str, re.Pattern[str] | None]:
+        """Compiled patterns of some lists, to find the first of their words in a span at once."""
+        return {
+            name: None if lexicon.pattern is None else re.compile(lexicon.pattern)
+            for name, lexicon in (
+                ("verb", self.verbs),
+                ("build", self.builds),
+                ("not_org", self.not_org),
+                ("describe", self.describe),
+                ("business", self.business),
+            )
+        }
+
+    @cached_property
+    def acting_trade(self) -> re.Pattern[str] | None:
+        """A trade word before a verb, maybe after a modal (科技|拟|投资), found in one scan."""
+        trades, verbs = self.trades.pattern, self.verbs.pattern
+        if trades is None or verbs is None:
+            return None
+        return re.compile(f"(?:{trades})(?=[拟将已正]?(?:{verbs}))")
+
+    @cached_property
+    def subject_verbs(self) -> re.Pattern[str] | None:
+        """The investor's compound verbs (投资建设 签约落户): a single 投资 is too often a noun."""
+        words = sorted((word for word in self.verbs if len(word) >= _SUBJECT_VERB), key=len)
+        if not words:
+            return None
+        return re.compile("|".join(re.escape(word) for word in reversed(words)))
+
+    @cached_property
+    def closed_lists(self) -> re.Pattern[str] | None:
+        """等, a count and modifiers, then a class noun not followed by 项目 (等111家知名企业)."""
+        classes = self.classes.pattern
+        if classes is None:
+            return None
+        return re.compile(f"等[{NAME_RANGES}]{{0,{_CLASS_GAP}}}?(?:{classes})(?!项目)")
 
     @cached_property
     def stop_last_chars(self) -> frozenset[str]:

@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText, locate
 from ..projects.links import has_count, is_name_char
 from ..types import Money, Org, Park
@@ -41,9 +40,9 @@ _MAX_NAME = 20
 _MAX_BRAND = 8
 # Where a clause opens: a name right after one is the clause's subject.
 _CLAUSE_OPEN = frozenset(",;:。!?、\"'\u201c\u201d()\n ")
-# Compound verbs of an investor; a single 投资 or 建设 is too often a noun.
-_SUBJECT_VERB = 4
 _LIST_MARK = "、"
+# How far past a name a not_org word that starts inside it may run (大学|城, 基金|会).
+_LONGEST_NOT_ORG = 6
 # Function words that end a name even right before its form word.
 _PARTICLES = frozenset("到的在和与及对向从给被让将是")
 # The longest bracket a name may hold: (中国), (tuán), (香港)有限公司.
@@ -52,14 +51,10 @@ _MAX_BRACKET = 10
 _SUBJECT_AFTER = ("由", "与", "和", "及", "同", "向")
 # A trade name before a trade word (蜜蜂|科技) is short.
 _MAX_TRADE = 4
-# Between 等 and its class noun: a count and modifiers (等111家知名企业).
-_CLASS_GAP = 10
 _MAX_ITEMS = 30
 _PROJECT_WORD = "项目"
 # The rules whose names are brands with no form: their other mentions count too.
 _BRAND_RULES = frozenset({"subject", "trade", "class-list", "list"})
-# What may stand between a subject and its verb: 精工科技拟投资.
-_MODAL = frozenset("拟将已正")
 _ETC = "等"
 
 
@@ -139,8 +134,11 @@ class _Reader:
 
     def rejected(self, start: int, end: int) -> bool:
         """Tell whether a ``not_org`` word starts inside ``text[start:end]``."""
-        not_org = self.lexicon.not_org
-        return any(not_org.longest_at(self.text, pos) is not None for pos in range(start, end))
+        pattern = self.lexicon.searchers["not_org"]
+        if pattern is None:
+            return False
+        found = pattern.search(self.text, start, end + _LONGEST_NOT_ORG)
+        return found is not None and found.start() < end
 
     def formed(self) -> list[_Found]:
         """Names that end in a legal form, group word or institution word."""
@@ -157,10 +155,9 @@ class _Reader:
 
     def subjects(self) -> list[_Found]:
         """Brands at the start of a clause right before an investor's compound verb."""
-        text, found = self.text, []
-        for start, end, _ in self.lexicon.verbs.finditer(text):
-            if end - start < _SUBJECT_VERB:
-                continue
+        text, found, pattern = self.text, [], self.lexicon.subject_verbs
+        for match in pattern.finditer(text) if pattern is not None else ():
+            start = match.start()
             name_start = self.walk(start, _MAX_BRAND + 1)
             if self.opens(name_start) and self.brand_like(name_start, start):
                 found.append(_Found(name_start, start, None, "subject"))
@@ -173,13 +170,11 @@ class _Reader:
 
     def traded(self) -> list[_Found]:
         """Short names before a trade word that open a clause and act (精工科技拟投资…)."""
-        text, found, verbs = self.text, [], self.lexicon.verbs
-        for start, end, _ in self.lexicon.trades.finditer(text):
+        text, found, pattern = self.text, [], self.lexicon.acting_trade
+        for match in pattern.finditer(text) if pattern is not None else ():
+            start, end = match.span()
             name_start = self.walk(start, _MAX_TRADE + 1)
             if name_start == start or not self.opens(name_start):
-                continue
-            after = end + 1 if text[end : end + 1] in _MODAL else end
-            if verbs.longest_at(text, after) is None:
                 continue
             if self.brand_like(name_start, start) and not self.rejected(name_start, end):
                 found.append(_Found(name_start, end, None, "trade"))
@@ -187,14 +182,11 @@ class _Reader:
 
     def classed(self) -> list[_Found]:
         """The items of a 、 list closed by 等 and a class noun (西门子、腾讯等111家知名企业)."""
-        text, classes = self.text, self.lexicon.classes
+        pattern = self.lexicon.closed_lists
         found: list[_Found] = []
-        for start, end, _ in classes.finditer(text):
-            if text.startswith(_PROJECT_WORD, end):
-                continue  # 等多家重点企业项目: a list of projects, which keep their names
-            etc = text.rfind(_ETC, max(0, start - _CLASS_GAP), start)
-            if etc < 1 or any(not is_name_char(char) for char in text[etc + 1 : start]):
-                continue
+        # 等多家重点企业项目 is a list of projects, which keep their names: the pattern skips it.
+        for match in pattern.finditer(self.text) if pattern is not None else ():
+            etc = match.start()
             items = self._items_before(etc)
             # One item that describes (芯片设计、发光材料…等配套企业) makes it a list of sectors.
             if all(self.brand_like(item_start, item_end) for item_start, item_end in items):
@@ -262,6 +254,27 @@ class _Reader:
         return items
 
 
+def occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
+    """The occurrences of ``words`` in ``text``, leftmost-longest, not overlapping.
+
+    For the few names one document gives (its companies, their short forms):
+    a scan per word is cheaper than compiling them into a `Lexicon`.
+    """
+    found = []
+    for word in set(words):
+        pos = text.find(word)
+        while pos >= 0:
+            found.append((pos, pos + len(word), word))
+            pos = text.find(word, pos + 1)
+    found.sort(key=lambda item: (item[0], -item[1]))
+    kept, reached = [], 0
+    for start, end, word in found:
+        if start >= reached:
+            kept.append((start, end, word))
+            reached = end
+    return kept
+
+
 def trade_name(name: str, lexicon: OrgLexicon) -> list[str]:
     """The short forms of a company's full name, longest first.
 
@@ -295,7 +308,7 @@ def trade_name(name: str, lexicon: OrgLexicon) -> list[str]:
 
 def _short_forms(text: str, companies: Iterable[_Found], lexicon: OrgLexicon) -> list[_Found]:
     """The mentions of each company's short forms after the company's full name."""
-    shorts: Lexicon[str] = Lexicon()
+    shorts: dict[str, str] = {}
     first: dict[str, int] = {}
     for company in companies:
         full = text[company.start : company.end]
@@ -303,10 +316,10 @@ def _short_forms(text: str, companies: Iterable[_Found], lexicon: OrgLexicon) ->
             continue
         first[full] = company.end
         for short in trade_name(full, lexicon):
-            shorts.add(short, full)
+            shorts.setdefault(short, full)
     found = []
-    for start, end, fulls in shorts.finditer(text):
-        full = fulls[0]
+    for start, end, short in occurrences(text, shorts):
+        full = shorts[short]
         if start >= first[full]:
             found.append(_Found(start, _business_end(text, end, lexicon), full, "short"))
     return found
@@ -335,13 +348,8 @@ def _known(text: str, lexicon: OrgLexicon) -> list[_Found]:
 
 def _same_names(text: str, found: Sequence[_Found]) -> list[_Found]:
     """Every other mention of a name that evidence made an ORG (今创投资建设… 今创)."""
-    names: Lexicon[str] = Lexicon()
-    for item in found:
-        if item.rule_id in _BRAND_RULES:
-            names.add(text[item.start : item.end], item.rule_id)
-    if not len(names):
-        return []
-    return [_Found(start, end, None, "same-name") for start, end, _ in names.finditer(text)]
+    names = {text[item.start : item.end] for item in found if item.rule_id in _BRAND_RULES}
+    return [_Found(start, end, None, "same-name") for start, end, _ in occurrences(text, names)]
 
 
 def _resolve(candidates: list[_Found], size: int) -> list[_Found]:

@@ -38,7 +38,7 @@ def _companies(text: str) -> dict[str, str | None]:
         ),
         ("青禾生物酶制剂项目签约。", {"青禾生物酶制剂项目": "青禾"}),  # the shorter trade name
         ("蓝鲸50GWh储能电池基地项目开工。", {"蓝鲸50GWh储能电池基地项目": "蓝鲸"}),
-        ("松岛影院BPO华南总部项目签约。", {"松岛影院BPO华南总部项目": "松岛影院"}),
+        ("松岛丽华堂BPO华南总部项目签约。", {"松岛丽华堂BPO华南总部项目": "松岛丽华堂"}),
     ],
 )
 def test_company_links(text: str, expected: dict[str, str | None]) -> None:
