@@ -13,7 +13,7 @@ from .errors import Errors
 from .lexicon import Lexicon
 from .money.parse import MoneyLexicon, find_money, find_money_located
 from .normalize import normalize
-from .orgs.company import link_companies
+from .orgs.company import link_companies, outside
 from .orgs.lexicon import OrgLexicon
 from .orgs.recognizer import find_orgs_located
 from .phrases import find_phrases, phrase_lexicon
@@ -129,8 +129,9 @@ class Extractor:
         taken = [(item.entity.start, item.entity.end) for item in money]
         taken += [(item.entity.start, item.entity.end) for item in parks]
         taken += [(item.entity.start, item.entity.end) for item in projects]
-        taken += [(item.entity.start, item.entity.end) for item in orgs]
         others = find_phrases(norm, self.phrases, taken)
+        # A user's phrase names its span on purpose (a FUND label): it wins over an ORG.
+        orgs = outside(orgs, [(m.start, m.end) for m in others], len(text))
         return Facts(
             text,
             tuple(item.entity for item in money),

@@ -29,7 +29,7 @@ from ..types import Org, Park, Project
 from .lexicon import OrgLexicon
 from .recognizer import trade_name
 
-__all__ = ["link_companies"]
+__all__ = ["link_companies", "outside"]
 
 _SENTENCE_END = frozenset("。!?;\n")
 _CLAUSE_END = frozenset(",:")
@@ -248,3 +248,15 @@ def _brand_mentions(
         low, high = norm.to_original(start, stop)
         found.append(Located(start, stop, Org(norm.original[low:high], low, high, None, "brand")))
     return found
+
+
+def outside(
+    orgs: Sequence[Located[Org]], spans: Sequence[tuple[int, int]], size: int
+) -> list[Located[Org]]:
+    """The ORGs that overlap none of ``spans`` (offsets into the original text of ``size``)."""
+    if not spans:
+        return list(orgs)
+    mask = bytearray(size)
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return [item for item in orgs if mask.find(1, item.entity.start, item.entity.end) < 0]

@@ -88,3 +88,12 @@ def test_company_in_to_dict() -> None:
     facts = hzner.extract("东岳新药生产基地建设项目开工。")
     (entity,) = [e for e in facts.to_dict()["entities"] if e["label"] == "PROJECT"]
     assert entity["company"] == "东岳"
+
+
+def test_company_user_phrase_wins_over_an_org() -> None:
+    from hzner.extractor import Extractor
+
+    rules = [{"type": "phrase", "label": "FUND", "pattern": "星河资本基金"}]
+    facts = Extractor(rules=rules).extract("引入星河资本基金和远拓银行。")
+    assert [(m.label, m.text) for m in facts.others] == [("FUND", "星河资本基金")]
+    assert [org.text for org in facts.orgs] == ["远拓银行"]
