@@ -139,6 +139,7 @@ def find_projects(
     Examples
     --------
     >>> from hzner.normalize import normalize
+    >>> from hzner.rules import RuleSet
     >>> lexicon = ProjectLexicon(RuleSet.default())
     >>> norm = normalize("长通智能制造产业基地项目于3月开工。")
     >>> projects, _ = find_projects(norm, [], [], lexicon)
