@@ -13,6 +13,9 @@ from .errors import Errors
 from .lexicon import Lexicon
 from .money.parse import MoneyLexicon, find_money, find_money_located
 from .normalize import normalize
+from .orgs.company import link_companies, outside
+from .orgs.lexicon import OrgLexicon
+from .orgs.recognizer import find_orgs_located
 from .phrases import find_phrases, phrase_lexicon
 from .projects.tagger import ProjectLexicon, find_projects_located
 from .rules import RuleSet, RuleSource
@@ -89,6 +92,11 @@ class Extractor:
         return ProjectLexicon(self.rules)
 
     @cached_property
+    def org_lexicon(self) -> OrgLexicon:
+        """The ORG word lists, compiled at first use."""
+        return OrgLexicon(self.rules)
+
+    @cached_property
     def phrases(self) -> Lexicon[tuple[str, str]]:
         """The user's ``phrase`` rules, compiled at first use."""
         return phrase_lexicon(self.rules)
@@ -99,7 +107,7 @@ class Extractor:
         return find_money(normalize(text), self.money_lexicon, yuan=self.yuan)
 
     def extract(self, text: str) -> Facts:
-        """Find the money, parks and projects of one text.
+        """Find the money, parks, projects and orgs of one text.
 
         Raises
         ------
@@ -112,19 +120,25 @@ class Extractor:
         # The recognizers hand each other their results with spans in the view.
         money = find_money_located(norm, self.money_lexicon, yuan=self.yuan)
         parks, zone_words = self.park_recognizer.find_located(norm, money)
+        orgs = find_orgs_located(norm, money, parks, self.org_lexicon)
+        all_parks = parks
         projects, parks = find_projects_located(
             norm, money, parks, self.project_lexicon, zone_words
         )
+        orgs, projects = link_companies(norm, orgs, projects, all_parks, self.org_lexicon)
         taken = [(item.entity.start, item.entity.end) for item in money]
         taken += [(item.entity.start, item.entity.end) for item in parks]
         taken += [(item.entity.start, item.entity.end) for item in projects]
         others = find_phrases(norm, self.phrases, taken)
+        # A user's phrase names its span on purpose (a FUND label): it wins over an ORG.
+        orgs = outside(orgs, [(m.start, m.end) for m in others], len(text))
         return Facts(
             text,
             tuple(item.entity for item in money),
             tuple(item.entity for item in parks),
             tuple(item.entity for item in projects),
             tuple(others),
+            tuple(item.entity for item in orgs),
         )
 
     def extract_many(

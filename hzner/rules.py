@@ -40,6 +40,10 @@ _KINDS = (
     "high_tech_zone", "econ_dev_zone", "new_area", "free_trade_zone",
     "bonded_zone", "industrial_park", "science_city", "other",
 )  # fmt: skip
+_ORG_WORDS = (
+    "form", "institution", "business", "trade", "class", "not_org", "stop", "describe", "place",
+    "verb", "build",
+)  # fmt: skip
 _STATUSES = ("signed", "started", "under_construction", "completed", "operating", "settled")
 
 # A field spec: (python type, allowed values or None, required, default).
@@ -93,6 +97,10 @@ RULE_TYPES: dict[str, dict[str, _Field]] = {
     "project_generic": {"word": _req()},
     "project_anaphor": {"word": _req()},
     "status_cue": {"word": _req(), "status": _req(str, (*_STATUSES, "none"))},
+    # ORG: word lists by kind (see hzner/data/orgs/SOURCE.md), and a user's
+    # known organisation with its short forms.
+    "org_word": {"word": _req(), "kind": _req(str, _ORG_WORDS)},
+    "org": {"name": _req(), "short": _opt(list, [])},
     # Any label: a literal phrase, matched on the normalized text.
     "phrase": {"label": _req(), "pattern": _req(), "id": _opt(str, "")},
 }

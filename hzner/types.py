@@ -20,6 +20,7 @@ __all__ = [
     "Facts",
     "Mention",
     "Money",
+    "Org",
     "Park",
     "Project",
     "Role",
@@ -206,6 +207,50 @@ class Park:
 
 
 @dataclass(frozen=True, slots=True)
+class Org:
+    """An enterprise or research institution named as an actor.
+
+    ``full`` is, for a short form (天马), the full name the document gave
+    before it (厦门天马显示科技有限公司); else ``None``.
+
+    Examples
+    --------
+    >>> Org("天马", 20, 22, "厦门天马显示科技有限公司").to_dict()["full"]
+    '厦门天马显示科技有限公司'
+
+    """
+
+    label: ClassVar[str] = "ORG"
+
+    text: str
+    start: int
+    end: int
+    full: str | None = None
+    rule_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The gold-file shape, JSON-ready."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "full": self.full,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Org:
+        """Read back what `to_dict` wrote."""
+        return cls(
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            full=data.get("full"),
+            rule_id=data.get("rule_id", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Project:
     """A named investment or construction project and what the text says of it."""
 
@@ -218,9 +263,13 @@ class Project:
     investment: Money | None = None
     park: Park | None = None
     rule_id: str = ""
+    #: The ORG that invests in, builds or signs for the project: an ORG of
+    #: the text, or the company name that begins the project's name (an
+    #: `Org` inside the project's span, not listed in `Facts.orgs`).
+    company: Org | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The gold-file shape: ``investment`` and ``park`` as the linked span's text."""
+        """The gold-file shape: ``investment``, ``park``, ``company`` as the linked spans' text."""
         return {
             "start": self.start,
             "end": self.end,
@@ -229,6 +278,7 @@ class Project:
             "status": None if self.status is None else self.status.value,
             "investment": None if self.investment is None else self.investment.text,
             "park": None if self.park is None else self.park.text,
+            "company": None if self.company is None else self.company.text,
         }
 
 
@@ -247,7 +297,7 @@ class Mention:
         return {"start": self.start, "end": self.end, "label": self.label, "text": self.text}
 
 
-Entity = Money | Park | Project | Mention
+Entity = Money | Park | Project | Org | Mention
 
 
 def _by_start(entity: Entity) -> tuple[int, int]:
@@ -271,11 +321,18 @@ class Facts:
     parks: tuple[Park, ...] = ()
     projects: tuple[Project, ...] = ()
     others: tuple[Mention, ...] = field(default=())
+    orgs: tuple[Org, ...] = ()
 
     @property
     def entities(self) -> tuple[Entity, ...]:
         """All results, sorted by start offset."""
-        found: list[Entity] = [*self.money, *self.parks, *self.projects, *self.others]
+        found: list[Entity] = [
+            *self.money,
+            *self.parks,
+            *self.projects,
+            *self.orgs,
+            *self.others,
+        ]
         return tuple(sorted(found, key=_by_start))
 
     def to_dict(self) -> dict[str, Any]:
@@ -286,11 +343,14 @@ class Facts:
     def from_dict(cls, data: Mapping[str, Any]) -> Facts:
         """Read back what `to_dict` wrote.
 
-        A project's ``investment`` and ``park`` are relinked to the money and
-        park entities of the same text (the nearest one with that text).
+        A project's ``investment``, ``park`` and ``company`` are relinked to
+        the money, park and org entities of the same text (the nearest one
+        with that text); a company that is no ORG of the text is the company
+        name inside the project's own name (`Project.company`).
         """
         money: list[Money] = []
         parks: list[Park] = []
+        orgs: list[Org] = []
         others: list[Mention] = []
         raw_projects: list[Mapping[str, Any]] = []
         for entity in data.get("entities", ()):
@@ -301,6 +361,8 @@ class Facts:
                 parks.append(Park.from_dict(entity))
             elif label == Project.label:
                 raw_projects.append(entity)
+            elif label == Org.label:
+                orgs.append(Org.from_dict(entity))
             else:
                 others.append(Mention(entity["text"], entity["start"], entity["end"], label))
         projects = tuple(
@@ -311,10 +373,24 @@ class Facts:
                 status=None if raw.get("status") is None else Status(raw["status"]),
                 investment=_nearest(money, raw.get("investment"), raw["start"]),
                 park=_nearest(parks, raw.get("park"), raw["start"]),
+                company=_company(orgs, raw),
             )
             for raw in raw_projects
         )
-        return cls(data["text"], tuple(money), tuple(parks), projects, tuple(others))
+        return cls(data["text"], tuple(money), tuple(parks), projects, tuple(others), tuple(orgs))
+
+
+def _company(orgs: list[Org], raw: Mapping[str, Any]) -> Org | None:
+    """Relink a project's ``company``: an ORG of the text, else the name inside the project's."""
+    text = raw.get("company")
+    found: Org | None = _nearest(orgs, text, raw["start"])
+    if found is not None or text is None:
+        return found
+    inside = raw["text"].find(text)
+    if inside < 0:
+        return Org(text, raw["start"], raw["start"], None, "project-name")
+    start = raw["start"] + inside
+    return Org(text, start, start + len(text), None, "project-name")
 
 
 def _nearest(candidates: list[Any], text: str | None, position: int) -> Any:

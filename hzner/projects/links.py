@@ -64,6 +64,18 @@ _MAX_RUN = 64
 # A back-reference's 该 stands at most this far before its head (该人才小镇).
 _ANAPHOR_GAP = 8
 
+# The stages of a project in the order they happen (SPEC: the latest that holds counts).
+_STAGES = (
+    Status.SIGNED,
+    Status.SETTLED,
+    Status.STARTED,
+    Status.UNDER_CONSTRUCTION,
+    Status.COMPLETED,
+    Status.OPERATING,
+)
+
+_MILESTONES = frozenset({Status.STARTED, Status.COMPLETED, Status.OPERATING})
+
 #: What a project's sentence says of it: status, own investment, park.
 Links = tuple[Status | None, Money | None, Park | None]
 
@@ -281,8 +293,40 @@ class Context:
         ):
             best = self._nearest_cue(start, end, (low, high), real)
             if best is not None:
+                if low == end and best[2] is not None:
+                    return self._latest(start, end, best[2])
                 return best[2]
         return None
+
+    def _latest(self, start: int, end: int, found: Status) -> Status:
+        """The latest stage the sentence after a mention asserts (签约…开工…投产 is operating).
+
+        SPEC: when the sentence names several stages, the latest that holds
+        now counts. A stage after future wording in its clause (预计明年投产)
+        does not hold now, and the next head (another project) ends the look.
+        Only milestones count there (开工 竣工 投产): 建设 and 推进 are as often
+        nouns about something else (落户科学城,为科学城建设夯实底子).
+        """
+        high = min(self.sentence(start)[1], end + WINDOW)
+        following = bisect.bisect_left(self._head_starts, end)
+        if following < len(self._head_starts):
+            high = min(high, self._head_starts[following])
+        first = bisect.bisect_left(self._cue_starts, end)
+        last = bisect.bisect_left(self._cue_starts, high)
+        best, blocked = found, (-1, -1)
+        for cue_start, cue_end, status in self.cues[first:last]:
+            if cue_end > high or self.occupied[cue_start]:
+                continue
+            unit = self.clause(cue_start)
+            if status is None:
+                blocked = unit  # 将, 预计, 达产后: what follows in the clause is to come
+            elif (
+                status in _MILESTONES
+                and unit != blocked
+                and _STAGES.index(status) > _STAGES.index(best)
+            ):
+                best = status
+        return best
 
     def _nearest_cue(
         self, start: int, end: int, unit: tuple[int, int], real: bool

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 import hzner
 from hzner.normalize import normalize
 from hzner.projects.links import NUMERALS, Context, is_name_char, locate
-from hzner.projects.tagger import ProjectLexicon, _Scanner, find_projects
+from hzner.projects.scanner import Scanner
+from hzner.projects.tagger import ProjectLexicon, find_projects
 from hzner.rules import RuleSet
 from hzner.types import Bound, Money, Park, Project, Role, Status, ZoneKind
 from tests.complexity import assert_linear
@@ -534,7 +535,7 @@ def test_tagger_descriptors_and_classes_are_not_names(text: str, names: list[str
     assert [p.text for p in hzner.extract(text).projects] == names
 
 
-def _walk_stepwise(scanner: _Scanner, end: int) -> tuple[int, str] | None:
+def _walk_stepwise(scanner: Scanner, end: int) -> tuple[int, str] | None:
     """The walk one character at a time, as the tagger's docstring states it."""
     pos, depth = end, 0
     while pos > 0:
@@ -554,7 +555,7 @@ def _walk_stepwise(scanner: _Scanner, end: int) -> tuple[int, str] | None:
     return pos, ""
 
 
-def _etc_stepwise(scanner: _Scanner, head: int) -> int | None:
+def _etc_stepwise(scanner: Scanner, head: int) -> int | None:
     """The 等 before a head, one character at a time (its opening is checked by the tagger)."""
     text = scanner.text
     for index in range(head - 1, max(-1, head - 13), -1):
@@ -565,7 +566,7 @@ def _etc_stepwise(scanner: _Scanner, head: int) -> int | None:
     return None
 
 
-def _other_list_stepwise(scanner: _Scanner, end: int) -> bool:
+def _other_list_stepwise(scanner: Scanner, end: int) -> bool:
     text = scanner.text
     for index in range(end, min(len(text) - 1, end + 48)):
         if text[index] == "等":
@@ -575,7 +576,7 @@ def _other_list_stepwise(scanner: _Scanner, end: int) -> bool:
     return False
 
 
-def _items_stepwise(scanner: _Scanner, etc: int) -> list[tuple[int, int]]:
+def _items_stepwise(scanner: Scanner, etc: int) -> list[tuple[int, int]]:
     """An enumeration's items found one character at a time."""
     text, items = scanner.text, []
     right = pos = etc
@@ -686,7 +687,7 @@ def test_tagger_walk_matches_stepwise_walk(pieces: list[str], lexicon: ProjectLe
         offset += len(piece)
     norm = normalize(text)
     context = Context(norm.text, [], [], locate(money, norm), locate(parks, norm))
-    scanner = _Scanner(context, lexicon, bytearray(len(norm.text)))
+    scanner = Scanner(context, lexicon, bytearray(len(norm.text)))
     for end in range(len(norm.text) + 1):
         assert scanner.walk(end) == _walk_stepwise(scanner, end), (norm.text, end)
         assert scanner._in_other_list(end) == _other_list_stepwise(scanner, end)
@@ -695,3 +696,47 @@ def test_tagger_walk_matches_stepwise_walk(pieces: list[str], lexicon: ProjectLe
             assert scanner.etc_before(end) == etc
         if end < len(norm.text) and norm.text[end] == "等":
             assert scanner.items(end) == _items_stepwise(scanner, end), (norm.text, end)
+
+
+# SPEC (PROJECT, round two): sentences written for these tests.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年将推进文化、体育、医疗等民生项目建设。",
+        "加快管网、环保等项目建设。",
+        "统筹教育、养老、托育等社会事业项目。",
+    ],
+)
+def test_tagger_sector_items_are_no_project(text: str) -> None:
+    assert hzner.extract(text).projects == ()
+
+
+def test_tagger_sector_near_miss_named_items_stay() -> None:
+    text = "星河文化中心、远拓体育馆等项目开工。"
+    assert [p.text for p in hzner.extract(text).projects] == ["星河文化中心", "远拓体育馆"]
+
+
+def test_tagger_park_listed_among_projects_is_a_project() -> None:
+    facts = hzner.extract("星河新材料产业园、远拓智能制造基地等项目集中签约。")
+    assert [p.text for p in facts.projects] == ["星河新材料产业园", "远拓智能制造基地"]
+    assert facts.parks == ()
+
+
+def test_tagger_park_that_firms_move_into_stays_a_park() -> None:
+    facts = hzner.extract("多家企业入驻星河新材料产业园。")
+    assert [p.text for p in facts.parks] == ["星河新材料产业园"]
+    assert facts.projects == ()
+
+
+_PIECES = st.sampled_from(
+    ["星河", "智能", "制造", "基地", "项目", "中心", "等", "、", "签约", "开工", "有限公司",
+     "高新区", "产业园", "第6代", "A8", "(", ")", ",", "。",
+     " ", "\u3000", "\n", "\t", "\xa0", "\r\n", "\u2003"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_tagger_never_starts_or_ends_with_whitespace(text: str) -> None:
+    for project in hzner.extract(text).projects:
+        assert project.text == project.text.strip()
+        assert text[project.start : project.end] == project.text

@@ -1,0 +1,262 @@
+"""Each project's company, and the ORGs that the PROJECT and PARK names leave.
+
+SPEC.md, PROJECT ``company``; dev README decisions 23 and 24:
+
+1. an ORG of the project's sentence that invests in, builds or signs for it:
+   the first ORG before the project whose words up to the project hold an
+   investor's verb, in the project's own clause (引进某某公司,以建设某某基地)
+   or with no clause between (某某公司投资建设A、B等项目: each item's company);
+2. else the company name that begins the project's name (after a zone name):
+   an ORG name or short form of the document (厦门天马显示科技有限公司第6代…,
+   天马第6代…), else the words before what the project builds, as written
+   (泽璟|新药生产基地, 日本DAC|西南总部, 迈胜医疗|高端医疗装备); a name that is
+   only places or that begins with what is built names none (中日动漫街区).
+
+An ORG inside a PROJECT's name, or a PARK's, is dropped: the project keeps
+it and its ``company`` names it. A trade name that project names introduce,
+followed by business words elsewhere, is an ORG (泽璟制药 after 泽璟新药…项目).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..normalize import Located, NormalizedText
+from ..types import Org, Park, Project
+from .lexicon import OrgLexicon
+from .recognizer import trade_name
+
+__all__ = ["link_companies", "outside"]
+
+_SENTENCE_END = frozenset("。!?;\n")
+_CLAUSE_END = frozenset(",:")
+# How far before a project its company may stand.
+_WINDOW = 120
+_MIN_BRAND = 2
+_MAX_BRAND = 12
+
+
+_SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
+
+
+class _Linker:
+    def __init__(
+        self,
+        text: str,
+        orgs: Sequence[Located[Org]],
+        parks: Sequence[Located[Park]],
+        lexicon: OrgLexicon,
+    ) -> None:
+        self.text = text
+        self.orgs = orgs
+        self.starts = [item.start for item in orgs]
+        self.sentence_ends: list[int] | None = None
+        self.lexicon = lexicon
+        self.park_at = {item.start: item.end for item in parks}
+        self.names: set[str] = set()
+        self.names_built = False
+
+    def _build_names(self) -> None:
+        """The ORG names of the text and their short forms, built at first need."""
+        self.names_built = True
+        for item in self.orgs:
+            name = self.text[item.start : item.end]
+            self.names.add(name)
+            if item.entity.full is None:
+                self.names.update(trade_name(name, self.lexicon))
+        self.sizes = sorted({len(name) for name in self.names}, reverse=True)
+
+    def has_verb(self, start: int, end: int, kind: str) -> bool:
+        pattern = self.lexicon.searchers[kind]
+        return pattern is not None and pattern.search(self.text, start, end) is not None
+
+    def in_sentence(self, start: int) -> Located[Org] | None:
+        """The first ORG before ``start`` in its sentence that acts on the project."""
+        if not self.orgs:
+            return None
+        if self.sentence_ends is None:
+            self.sentence_ends = [found.end() for found in _SENTENCE_MARK.finditer(self.text)]
+        ends = self.sentence_ends
+        index = bisect.bisect_right(ends, start) - 1
+        text, first = self.text, max(ends[index] if index >= 0 else 0, start - _WINDOW)
+        # Only the ORGs of the sentence, itself cut to _WINDOW: bounded work per project.
+        for index in range(bisect.bisect_left(self.starts, first), len(self.orgs)):
+            item = self.orgs[index]
+            if item.end > start:
+                break
+            between = text[item.end : start]
+            clause = max((between.rfind(mark) for mark in _CLAUSE_END), default=-1)
+            # In the ORG's own clause any investor's verb; in a later one, a builder's.
+            if self.has_verb(item.end + clause + 1, start, "verb" if clause < 0 else "build"):
+                return item
+        return None
+
+    def closes(self, pos: int, end: int) -> bool:
+        """Tell whether a trade name may end at ``pos``: at the end, a place or what is built."""
+        lexicon = self.lexicon
+        while (more := lexicon.business.longest_at(self.text, pos)) is not None and more[0] <= end:
+            pos = more[0]
+        return (
+            pos >= end
+            or lexicon.describe.longest_at(self.text, pos) is not None
+            or lexicon.places.longest_at(self.text, pos) is not None
+        )
+
+    def in_name(self, start: int, end: int) -> tuple[int, int] | None:
+        """The company name that begins the project's name ``[start, end)``, if any."""
+        text, lexicon = self.text, self.lexicon
+        park_end = self.park_at.get(start, start)
+        if park_end < end:  # a zone that begins the name; a park being built is all of it
+            start = park_end
+        if not self.names_built:
+            self._build_names()
+        for size in self.sizes if self.names else ():
+            if start + size <= end and text[start : start + size] in self.names:
+                return start, start + size
+        pos = start
+        while (place := lexicon.places.longest_at(text, pos)) is not None and place[0] < end:
+            pos = place[0]
+        proper = pos
+        limit = min(end, start + _MAX_BRAND + 1)
+        # The first word of what is built ends the company name; one at its very
+        # start means there is none (基板级扇出封装, 科技人才小镇).
+        describe = self.lexicon.searchers["describe"]
+        first = describe.search(text, proper, limit) if describe is not None else None
+        if first is not None and first.start() < proper + _MIN_BRAND:
+            return None
+        pos = limit if first is None else first.start()
+        for index in range(proper + _MIN_BRAND, pos):
+            if text[index].isascii() and not text[proper:index].isascii():
+                pos = index  # 伊藤洋华堂|BPO中国区总部, 瑞浦兰钧|50GWh
+                break
+        business = self.lexicon.searchers["business"]
+        at = proper + _MIN_BRAND
+        while business is not None and (trade := business.search(text, at, pos)) is not None:
+            if not self.closes(trade.end(), end):
+                pos = trade.start()  # 永农|生物酶催化: the shorter trade name
+                break
+            at = trade.start() + 1
+        if pos - proper < _MIN_BRAND or pos - start > _MAX_BRAND:
+            return None
+        if not _word_like(text[start:pos]):
+            return None
+        return start, pos
+
+
+def link_companies(
+    norm: NormalizedText,
+    orgs: Sequence[Located[Org]],
+    projects: Sequence[Located[Project]],
+    parks: Sequence[Located[Park]],
+    lexicon: OrgLexicon,
+) -> tuple[list[Located[Org]], list[Located[Project]]]:
+    """Link each project to its company; drop the ORGs inside a project's name.
+
+    Parameters
+    ----------
+    norm
+        The normalized text.
+    orgs
+        The ORGs of `hzner.orgs.recognizer.find_orgs_located`, spans in the view.
+    projects
+        The projects, spans in the view.
+    parks
+        All the parks found, those a project absorbed too (a zone name that
+        begins a project's name is no part of its company).
+    lexicon
+        The ORG word lists.
+
+    Returns
+    -------
+    tuple[list[Located[Org]], list[Located[Project]]]
+        The ORGs that remain, and the projects with ``company`` set.
+
+    """
+    text = norm.text
+    in_project = bytearray(len(text))
+    for item in projects:
+        in_project[item.start : item.end] = b"\x01" * (item.end - item.start)
+    kept = [item for item in orgs if in_project.find(1, item.start, item.end) < 0]
+    linker = _Linker(text, orgs, parks, lexicon)
+    sentence = _Linker(text, kept, parks, lexicon) if len(kept) != len(orgs) else linker
+    linked: list[Located[Project]] = []
+    brands: set[str] = set()
+    for item in projects:
+        found = sentence.in_sentence(item.start)
+        company = None if found is None else found.entity
+        if company is None:
+            span = linker.in_name(item.start, item.end)
+            if span is not None:
+                start, end = norm.to_original(*span)
+                company = Org(norm.original[start:end], start, end, None, "project-name")
+                brands.add(text[span[0] : span[1]])
+        if company is not None:
+            item = Located(item.start, item.end, replace(item.entity, company=company))
+        linked.append(item)
+    kept += _brand_mentions(norm, brands, in_project, kept, lexicon)
+    kept.sort(key=lambda item: item.start)
+    return kept, linked
+
+
+def _word_like(name: str) -> bool:
+    """Tell whether ``name`` opens and closes on a letter or an ideograph, not a mark."""
+    return name[0].isalnum() and name[-1].isalnum()
+
+
+def _brand_mentions(
+    norm: NormalizedText,
+    brands: set[str],
+    in_project: bytearray,
+    orgs: Sequence[Located[Org]],
+    lexicon: OrgLexicon,
+) -> list[Located[Org]]:
+    """A trade name from a project's name followed by trade words, outside any name."""
+    if not brands:
+        return []
+    text = norm.text
+    names = {
+        brand
+        for brand in brands
+        if not lexicon.places.lookup(brand) and len(brand) <= _MAX_BRAND and _word_like(brand)
+    }
+    taken = bytearray(in_project)
+    for item in orgs:
+        taken[item.start : item.end] = b"\x01" * (item.end - item.start)
+    sizes = sorted({len(name) for name in names}, reverse=True)
+    last_chars = {name[-1] for name in names}
+    found: list[Located[Org]] = []
+    reached = 0
+    # Read from the trade words (制药 生物), far fewer than the places a brand could be.
+    for trade_start, _, _ in lexicon.trades.finditer(text):
+        if trade_start < reached:
+            continue
+        if text[trade_start - 1 : trade_start] not in last_chars:
+            continue  # most trade words follow no brand: one look-up rules them out
+        size = next((n for n in sizes if text[trade_start - n : trade_start] in names), 0)
+        start = trade_start - size
+        if not size or start < reached:
+            continue
+        stop = trade_start
+        while (word := lexicon.trades.longest_at(text, stop)) is not None:
+            stop = word[0]
+        reached = stop
+        if taken.find(1, start, stop) >= 0:
+            continue
+        low, high = norm.to_original(start, stop)
+        found.append(Located(start, stop, Org(norm.original[low:high], low, high, None, "brand")))
+    return found
+
+
+def outside(
+    orgs: Sequence[Located[Org]], spans: Sequence[tuple[int, int]], size: int
+) -> list[Located[Org]]:
+    """The ORGs that overlap none of ``spans`` (offsets into the original text of ``size``)."""
+    if not spans:
+        return list(orgs)
+    mask = bytearray(size)
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return [item for item in orgs if mask.find(1, item.entity.start, item.entity.end) < 0]

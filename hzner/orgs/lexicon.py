@@ -1,0 +1,163 @@
+"""The ORG word lists of a rule set (`OrgLexicon`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..lexicon import Lexicon
+from ..projects.links import NAME_RANGES
+from ..rules import RuleSet
+from ..zones.gazetteer import place_names
+
+__all__ = ["OrgLexicon"]
+
+# Compound verbs of an investor are this long or longer; a single 投资 or 建设 is too often a noun.
+_SUBJECT_VERB = 4
+# Between 等 and its class noun: a count and modifiers (等111家知名企业).
+_CLASS_GAP = 10
+
+
+@dataclass(frozen=True)
+class OrgLexicon:
+    """The ORG word lists of a rule set, each compiled at first use.
+
+    Parameters
+    ----------
+    rules
+        The rule set: ``org_word`` rules of each kind, ``org`` rules (a
+        user's organisations and their short forms), ``project_stop`` rules
+        (the PROJECT boundary words end an ORG name too) and ``zone`` rules
+        (their provinces and cities are places).
+
+    Examples
+    --------
+    >>> lexicon = OrgLexicon(RuleSet.default())
+    >>> "有限公司" in lexicon.forms and "制药" in lexicon.business
+    True
+
+    """
+
+    rules: RuleSet
+
+    def _words(self, kind: str) -> Lexicon[str]:
+        return self.rules.lexicon("org_word", "kind", kind=kind)
+
+    @cached_property
+    def forms(self) -> Lexicon[str]:
+        """Legal forms and group words (``form``) and institutions (``institution``)."""
+        lexicon: Lexicon[str] = Lexicon()
+        for rule in self.rules.of("org_word"):
+            if rule["kind"] in ("form", "institution"):
+                lexicon.add(rule["word"], rule["kind"])
+        return lexicon
+
+    @cached_property
+    def business(self) -> Lexicon[str]:
+        """Business words (科技 制药 生物)."""
+        return self._words("business")
+
+    @cached_property
+    def trades(self) -> Lexicon[str]:
+        """Business words that end a company's short name (科技 能源 汽车)."""
+        return self._words("trade")
+
+    @cached_property
+    def classes(self) -> Lexicon[str]:
+        """Class nouns after 等 that make the list's items ORGs (等多家企业)."""
+        return self._words("class")
+
+    @cached_property
+    def not_org(self) -> Lexicon[str]:
+        """Government bodies, associations, generic mentions: what no ORG holds."""
+        return self._words("not_org")
+
+    @cached_property
+    def stops(self) -> Lexicon[str]:
+        """Where a name starts walking left: the ORG stops and the PROJECT boundary words."""
+        lexicon: Lexicon[str] = Lexicon()
+        for rule in self.rules.of("project_stop"):
+            lexicon.add(rule["word"], "stop")
+        for rule in self.rules.of("org_word"):
+            if rule["kind"] == "stop":
+                lexicon.add(rule["word"], "stop")
+        return lexicon
+
+    @cached_property
+    def describe(self) -> Lexicon[str]:
+        """Words that begin what a project builds, after its company's name."""
+        return self._words("describe")
+
+    @cached_property
+    def verbs(self) -> Lexicon[str]:
+        """What an investor or builder does to a project."""
+        return self._words("verb")
+
+    @cached_property
+    def builds(self) -> Lexicon[str]:
+        """What a builder does, in a clause of its own after the ORG's (以建设…)."""
+        return self._words("build")
+
+    @cached_property
+    def places(self) -> Lexicon[str]:
+        """Countries and pairs (``place``), and the provinces and cities of the zones."""
+        lexicon = self._words("place")
+        for rule in self.rules.of("zone"):
+            for division in (rule.get("province", ""), rule.get("city", "")):
+                for name in place_names(division) if division else ():
+                    lexicon.add(name, "place")
+        return lexicon
+
+    @cached_property
+    def known(self) -> Lexicon[str]:
+        """The user's organisations: each name and short form, mapped to the name."""
+        lexicon: Lexicon[str] = Lexicon()
+        for rule in self.rules.of("org"):
+            lexicon.add(rule["name"], rule["name"])
+            for short in rule["short"]:
+                lexicon.add(short, rule["name"])
+        return lexicon
+
+    @cached_property
+    def searchers(self) -> dict[str, re.Pattern[str] | None]:
+        """Compiled patterns of some lists, to find the first of their words in a span at once."""
+        return {
+            name: None if lexicon.pattern is None else re.compile(lexicon.pattern)
+            for name, lexicon in (
+                ("verb", self.verbs),
+                ("build", self.builds),
+                ("not_org", self.not_org),
+                ("describe", self.describe),
+                ("business", self.business),
+            )
+        }
+
+    @cached_property
+    def acting_trade(self) -> re.Pattern[str] | None:
+        """A trade word before a verb, maybe after a modal (科技|拟|投资), found in one scan."""
+        trades, verbs = self.trades.pattern, self.verbs.pattern
+        if trades is None or verbs is None:
+            return None
+        return re.compile(f"(?:{trades})(?=[拟将已正]?(?:{verbs}))")
+
+    @cached_property
+    def subject_verbs(self) -> re.Pattern[str] | None:
+        """The investor's compound verbs (投资建设 签约落户): a single 投资 is too often a noun."""
+        words = sorted((word for word in self.verbs if len(word) >= _SUBJECT_VERB), key=len)
+        if not words:
+            return None
+        return re.compile("|".join(re.escape(word) for word in reversed(words)))
+
+    @cached_property
+    def closed_lists(self) -> re.Pattern[str] | None:
+        """等, a count and modifiers, then a class noun not followed by 项目 (等111家知名企业)."""
+        classes = self.classes.pattern
+        if classes is None:
+            return None
+        return re.compile(f"等[{NAME_RANGES}]{{0,{_CLASS_GAP}}}?(?:{classes})(?!项目)")
+
+    @cached_property
+    def stop_last_chars(self) -> frozenset[str]:
+        """The last characters of the stop words, to skip look-ups that cannot hit."""
+        return frozenset(word[-1] for word in self.stops)

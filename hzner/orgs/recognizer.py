@@ -1,0 +1,419 @@
+"""Find ORG mentions in a normalized text (SPEC.md, ORG).
+
+Four kinds of evidence, in order of trust:
+
+1. a legal form, group word or institution word (有限公司 集团 银行 大学 研究院),
+   with the name before it, found by walking left over name characters until
+   a boundary: punctuation, a count, a stop word (的 与 引进 该 一批 …), an
+   amount, a park or a line break. An institution named with its parent is
+   one span (重庆大学产业研究院): the longer name wins. The name needs a proper
+   part: places and business words alone make a generic mention (科技有限公司,
+   生物医药基金), though a place is enough for an institution (武汉大学).
+2. a user's ``org`` rule: its name and its short forms, anywhere;
+3. the short forms of a company the document named in full, after it: the
+   name without its legal form, without its place prefix, and its trade name
+   with or without business words (厦门天马显示科技有限公司 → 天马显示科技, 天马);
+4. a name at the start of a clause right before an investor's compound verb
+   (华为投资建设, 某某签约落户), and an item of a 、 list closed by 等 whose
+   other item is an ORG (重庆大学产业研究院、清研理工等).
+
+No candidate holding a ``not_org`` word (政府 管委会 协会 该公司 世界银行) is kept.
+Every walk is capped, so the pass is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..normalize import Located, NormalizedText, locate
+from ..projects.links import has_count, is_name_char
+from ..types import Money, Org, Park
+from .lexicon import OrgLexicon
+
+__all__ = ["find_orgs", "find_orgs_located", "trade_name"]
+
+# The longest name before a form word worth reading (中国电子信息产业 has 8;
+# 中国科学院重庆绿色智能技术 has 13).
+_MAX_NAME = 20
+# A brand that invests, or a list item, is short (华为, 清研理工, 伊藤洋华堂).
+_MAX_BRAND = 8
+# Where a clause opens: a name right after one is the clause's subject.
+_CLAUSE_OPEN = frozenset(",;:。!?、\"'\u201c\u201d()\n ")
+_LIST_MARK = "、"
+# How far past a name a not_org word that starts inside it may run (大学|城, 基金|会).
+_LONGEST_NOT_ORG = 6
+# Function words that end a name even right before its form word.
+_PARTICLES = frozenset("到的在和与及对向从给被让将是")
+# The longest bracket a name may hold: (中国), (tuán), (香港)有限公司.
+_MAX_BRACKET = 10
+# What may stand right before a subject besides a clause mark: 由某某投资建设.
+_SUBJECT_AFTER = ("由", "与", "和", "及", "同", "向")
+# A trade name before a trade word (蜜蜂|科技) is short.
+_MAX_TRADE = 4
+_MAX_ITEMS = 30
+_PROJECT_WORD = "项目"
+# The rules whose names are brands with no form: their other mentions count too.
+_BRAND_RULES = frozenset({"subject", "trade", "class-list", "list"})
+_ETC = "等"
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    full: str | None
+    rule_id: str
+    company: bool = False  # a company named in full: its short forms count after it
+
+
+class _Reader:
+    """ORG candidate finding over one view text."""
+
+    def __init__(
+        self, text: str, lexicon: OrgLexicon, barriers: set[int], parks: dict[int, int]
+    ) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.barriers = barriers
+        self.park_end = parks
+
+    def walk(self, end: int, limit: int = _MAX_NAME, *, glued: bool = False) -> int:
+        """Walk left from ``end`` over name characters: where the name starts.
+
+        With ``glued``, a stop word right before ``end`` is part of the name
+        (中国建设|银行, 中建投资|集团): before a form word a verb is a name's.
+        """
+        text, stops, last = self.text, self.lexicon.stops, self.lexicon.stop_last_chars
+        pos, depth = end, 0
+        while pos > 0 and end - pos < limit:
+            if pos in self.barriers or pos in self.park_end:
+                break
+            char = text[pos - 1]
+            if char in last:
+                stop = stops.longest_ending_at(text, pos)
+                # Glued to a form word a verb is part of the name (建设|银行), a
+                # particle never is (贯彻到|集团).
+                if stop is not None and (pos != end or not glued or char in _PARTICLES):
+                    break
+            if char == "(" and depth == 0:
+                break
+            if char == ")":
+                # A bracket inside a name is part of it, whatever it holds:
+                # 施耐德电气(中国), 集團(tuán) (a reading some sites print).
+                opening = text.rfind("(", max(0, pos - _MAX_BRACKET), pos - 1)
+                if opening > 0 and ")" not in text[opening : pos - 1]:
+                    pos = opening
+                    continue
+                return end  # a bracket closed with no opening: no name to trust
+            before = text[pos - 2] if pos >= 2 else ""
+            if char == _ETC or not is_name_char(char, before) or has_count(text, pos - 1):
+                break
+            depth += (char == ")") - (char == "(")
+            pos -= 1
+        else:
+            if pos > 0 and end - pos >= limit:
+                return end  # capped: no left boundary
+        return pos
+
+    def proper(self, start: int, end: int, *, institution: bool) -> bool:
+        """Tell whether ``text[start:end]`` is more than places and business words."""
+        text, places, business = self.text, self.lexicon.places, self.lexicon.business
+        pos, placed = start, False
+        while pos < end:
+            found = places.longest_at(text, pos)
+            if found is None or found[0] > end:
+                break
+            pos, placed = found[0], True
+        while pos < end:
+            found = business.longest_at(text, pos)
+            if found is None or found[0] > end:
+                return True
+            pos = found[0]
+        return institution and placed
+
+    def rejected(self, start: int, end: int) -> bool:
+        """Tell whether a ``not_org`` word starts inside ``text[start:end]``."""
+        pattern = self.lexicon.searchers["not_org"]
+        if pattern is None:
+            return False
+        found = pattern.search(self.text, start, end + _LONGEST_NOT_ORG)
+        return found is not None and found.start() < end
+
+    def formed(self) -> list[_Found]:
+        """Names that end in a legal form, group word or institution word."""
+        text, found = self.text, []
+        for start, end, kinds in self.lexicon.forms.finditer(text):
+            name_start = self.walk(start, glued=True)
+            if name_start == start or self.rejected(name_start, end):
+                continue
+            institution = kinds[-1] == "institution"
+            if self.proper(name_start, start, institution=institution):
+                rule = f"form:{text[start:end]}"
+                found.append(_Found(name_start, end, None, rule, not institution))
+        return found
+
+    def subjects(self) -> list[_Found]:
+        """Brands at the start of a clause right before an investor's compound verb."""
+        text, found, pattern = self.text, [], self.lexicon.subject_verbs
+        for match in pattern.finditer(text) if pattern is not None else ():
+            start = match.start()
+            name_start = self.walk(start, _MAX_BRAND + 1)
+            if self.opens(name_start) and self.brand_like(name_start, start):
+                found.append(_Found(name_start, start, None, "subject"))
+        return found
+
+    def opens(self, pos: int) -> bool:
+        """Tell whether a subject or a list item may begin at ``pos``."""
+        text = self.text
+        return pos == 0 or text[pos - 1] in _CLAUSE_OPEN or text.endswith(_SUBJECT_AFTER, 0, pos)
+
+    def traded(self) -> list[_Found]:
+        """Short names before a trade word that open a clause and act (精工科技拟投资…)."""
+        text, found, pattern = self.text, [], self.lexicon.acting_trade
+        for match in pattern.finditer(text) if pattern is not None else ():
+            start, end = match.span()
+            name_start = self.walk(start, _MAX_TRADE + 1)
+            if name_start == start or not self.opens(name_start):
+                continue
+            if self.brand_like(name_start, start) and not self.rejected(name_start, end):
+                found.append(_Found(name_start, end, None, "trade"))
+        return found
+
+    def classed(self) -> list[_Found]:
+        """The items of a 、 list closed by 等 and a class noun (西门子、腾讯等111家知名企业)."""
+        pattern = self.lexicon.closed_lists
+        found: list[_Found] = []
+        # 等多家重点企业项目 is a list of projects, which keep their names: the pattern skips it.
+        for match in pattern.finditer(self.text) if pattern is not None else ():
+            etc = match.start()
+            items = self._items_before(etc)
+            # One item that describes (芯片设计、发光材料…等配套企业) makes it a list of sectors.
+            if all(self.brand_like(item_start, item_end) for item_start, item_end in items):
+                found.extend(_Found(*item, None, "class-list") for item in items)
+        return found
+
+    def _items_before(self, etc: int) -> list[tuple[int, int]]:
+        """The items of a 、 list that ends at ``etc`` (at most _MAX_ITEMS)."""
+        items: list[tuple[int, int]] = []
+        pos = etc
+        while len(items) < _MAX_ITEMS:
+            item_start = self.walk(pos, _MAX_BRAND + 1, glued=True)  # 华为 ends in 为
+            if item_start == pos:
+                break
+            items.append((item_start, pos))
+            if item_start == 0 or self.text[item_start - 1] != _LIST_MARK:
+                break
+            pos = item_start - 1
+        return items if len(items) > 1 else []
+
+    def brand_like(self, start: int, end: int) -> bool:
+        """Tell whether ``text[start:end]`` may be a brand: short, proper, nothing descriptive."""
+        if not 2 <= end - start <= _MAX_BRAND or self.rejected(start, end):
+            return False
+        describe, business = self.lexicon.describe, self.lexicon.business
+        proper_end = end
+        while (word := business.longest_ending_at(self.text, proper_end)) is not None:
+            if word[0] - start < 2:
+                break
+            proper_end = word[0]  # 蜜蜂|科技: a business word after the name is no description
+        if any(describe.longest_at(self.text, pos) is not None for pos in range(start, proper_end)):
+            return False
+        return self.proper(start, end, institution=False)
+
+    def listed(self, orgs: Sequence[_Found]) -> list[_Found]:
+        """The other items of a 、 list closed by 等 that has an ORG among its items."""
+        text, found = self.text, []
+        for org in orgs:
+            items = self._list_around(org.start, org.end)
+            for start, end in items:
+                if self.brand_like(start, end) and text[start:end] != text[org.start : org.end]:
+                    found.append(_Found(start, end, None, "list"))
+        return found
+
+    def _list_around(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The items before and after ``[start, end)`` in a list closed by 等."""
+        text, items = self.text, list[tuple[int, int]]()
+        pos = end
+        while pos < len(text) and text[pos] == _LIST_MARK and len(items) < _MAX_ITEMS:
+            item_end = pos + 1
+            while item_end < len(text) and item_end - pos <= _MAX_BRAND + 1:
+                char = text[item_end]
+                if char in (_LIST_MARK, _ETC) or not is_name_char(char):
+                    break
+                item_end += 1
+            items.append((pos + 1, item_end))
+            pos = item_end
+        if pos >= len(text) or text[pos] != _ETC:
+            return []
+        pos, after = start, len(items)
+        while pos > 0 and text[pos - 1] == _LIST_MARK and len(items) - after < _MAX_ITEMS:
+            item_start = self.walk(pos - 1, _MAX_BRAND + 1, glued=True)
+            items.append((item_start, pos - 1))
+            pos = item_start
+        return items
+
+
+def occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
+    """The occurrences of ``words`` in ``text``, leftmost-longest, not overlapping.
+
+    For the few names one document gives (its companies, their short forms):
+    a scan per word is cheaper than compiling them into a `Lexicon`.
+    """
+    found = []
+    for word in set(words):
+        pos = text.find(word)
+        while pos >= 0:
+            found.append((pos, pos + len(word), word))
+            pos = text.find(word, pos + 1)
+    found.sort(key=lambda item: (item[0], -item[1]))
+    kept, reached = [], 0
+    for start, end, word in found:
+        if start >= reached:
+            kept.append((start, end, word))
+            reached = end
+    return kept
+
+
+def trade_name(name: str, lexicon: OrgLexicon) -> list[str]:
+    """The short forms of a company's full name, longest first.
+
+    Examples
+    --------
+    >>> from hzner.rules import RuleSet
+    >>> trade_name("厦门天马显示科技有限公司", OrgLexicon(RuleSet.default()))
+    ['厦门天马显示科技', '天马显示科技', '天马显示', '天马']
+
+    """
+    forms, places, business = lexicon.forms, lexicon.places, lexicon.business
+    core = name
+    while True:
+        found = forms.longest_ending_at(core, len(core))
+        if found is None or found[0] == 0:
+            break
+        core = core[: found[0]]
+    shorts = [core] if core != name else []
+    pos = 0
+    while (place := places.longest_at(core, pos)) is not None and place[0] < len(core):
+        pos = place[0]
+    core = core[pos:]
+    while core and core not in shorts:
+        shorts.append(core)
+        found = business.longest_ending_at(core, len(core))
+        if found is None or found[0] < 2:
+            break
+        core = core[: found[0]]
+    return [short for short in shorts if len(short) >= 2]
+
+
+def _short_forms(text: str, companies: Iterable[_Found], lexicon: OrgLexicon) -> list[_Found]:
+    """The mentions of each company's short forms after the company's full name."""
+    shorts: dict[str, str] = {}
+    first: dict[str, int] = {}
+    for company in companies:
+        full = text[company.start : company.end]
+        if full in first:
+            continue
+        first[full] = company.end
+        for short in trade_name(full, lexicon):
+            shorts.setdefault(short, full)
+    found = []
+    for start, end, short in occurrences(text, shorts):
+        full = shorts[short]
+        if start >= first[full]:
+            found.append(_Found(start, _business_end(text, end, lexicon), full, "short"))
+    return found
+
+
+def _business_end(text: str, end: int, lexicon: OrgLexicon) -> int:
+    """Extend a trade name over the trade words written after it (泽璟|制药)."""
+    while (found := lexicon.trades.longest_at(text, end)) is not None:
+        end = found[0]
+    return end
+
+
+def _known(text: str, lexicon: OrgLexicon) -> list[_Found]:
+    """The user's organisations and their short forms."""
+    found = []
+    seen: dict[str, int] = {}
+    for start, end, names in lexicon.known.finditer(text):
+        name = names[-1]
+        word = text[start:end]
+        if word == name:
+            seen.setdefault(name, end)
+        full = name if word != name and seen.get(name, len(text) + 1) <= start else None
+        found.append(_Found(start, end, full, "org-rule"))
+    return found
+
+
+def _same_names(text: str, found: Sequence[_Found]) -> list[_Found]:
+    """Every other mention of a name that evidence made an ORG (今创投资建设… 今创)."""
+    names = {text[item.start : item.end] for item in found if item.rule_id in _BRAND_RULES}
+    return [_Found(start, end, None, "same-name") for start, end, _ in occurrences(text, names)]
+
+
+def _resolve(candidates: list[_Found], size: int) -> list[_Found]:
+    """Keep non-overlapping candidates: the longer wins, then the earlier found."""
+    taken = bytearray(size)
+    kept = []
+    order = sorted(enumerate(candidates), key=lambda pair: (pair[1].start - pair[1].end, pair[0]))
+    for _, found in order:
+        if taken.find(1, found.start, found.end) < 0:
+            taken[found.start : found.end] = b"\x01" * (found.end - found.start)
+            kept.append(found)
+    kept.sort(key=lambda found: found.start)
+    return kept
+
+
+def find_orgs_located(
+    norm: NormalizedText,
+    money: Sequence[Located[Money]],
+    parks: Sequence[Located[Park]],
+    lexicon: OrgLexicon,
+) -> list[Located[Org]]:
+    """Find the ORGs of ``norm``, given its money and parks with spans in the view.
+
+    The ORGs inside a PROJECT or a PARK name are still here; the caller
+    drops them (`hzner.orgs.company.link_companies`).
+    """
+    text = norm.text
+    barriers = {item.end for item in money} | set(norm.breaks)
+    reader = _Reader(text, lexicon, barriers, {item.end: item.start for item in parks})
+    formed = reader.formed()
+    candidates = [*formed, *_known(text, lexicon)]
+    if formed:
+        candidates += _short_forms(text, [found for found in formed if found.company], lexicon)
+    candidates += reader.subjects() + reader.traded() + reader.classed()
+    first = _resolve(candidates, len(text))
+    candidates = first + reader.listed(first)
+    candidates += _same_names(text, candidates)
+    in_park = bytearray(len(text))
+    for item in parks:
+        in_park[item.start : item.end] = b"\x01" * (item.end - item.start)
+    orgs = []
+    for found in _resolve(candidates, len(text)):
+        if in_park.find(0, found.start, found.end) < 0:
+            continue  # inside a park's name: the park keeps it
+        start, end = norm.to_original(found.start, found.end)
+        org = Org(norm.original[start:end], start, end, found.full, found.rule_id)
+        orgs.append(Located(found.start, found.end, org))
+    return orgs
+
+
+def find_orgs(
+    norm: NormalizedText, money: Sequence[Money], parks: Sequence[Park], lexicon: OrgLexicon
+) -> list[Org]:
+    """Find the ORGs of ``norm``, given its MONEY and PARK entities (offsets into the original).
+
+    Examples
+    --------
+    >>> from hzner.normalize import normalize
+    >>> from hzner.rules import RuleSet
+    >>> lexicon = OrgLexicon(RuleSet.default())
+    >>> norm = normalize("厦门天马显示科技有限公司投资建厂。天马表示…")
+    >>> [(org.text, org.full) for org in find_orgs(norm, [], [], lexicon)]
+    [('厦门天马显示科技有限公司', None), ('天马', '厦门天马显示科技有限公司')]
+
+    """
+    located = find_orgs_located(norm, locate(money, norm), locate(parks, norm), lexicon)
+    return [item.entity for item in located]

@@ -1,0 +1,222 @@
+"""Find PROJECT candidates: enumeration items, 项目 names and facility names.
+
+See `hzner.projects.tagger` for the three kinds and the order of trust.
+"""
+
+from __future__ import annotations
+
+from .lexicon import CONJUNCTION_ENDS, CONJUNCTIONS
+from .links import NUMERALS, is_name_char
+from .walk import (
+    ATTRIBUTE,
+    ATTRIBUTIVE,
+    BETWEEN_NAMES,
+    COUNT_AFTER,
+    ETC_AFTER,
+    ETC_BEFORE,
+    LISTED_BEFORE,
+    LONGEST_PHASE,
+    MAX_LIST,
+    MAX_NAME,
+    PHASE,
+    PHASE_END,
+    PROJECT_WORD,
+    Candidate,
+    NameWalker,
+    is_name,
+)
+
+
+class Scanner(NameWalker):
+    """Candidate finding over one view text."""
+
+    def etc_before(self, head: int) -> int | None:
+        """Find the 等 that makes the 项目 head at ``head`` close an enumeration, if any.
+
+        Between 等 and the head stand at most ETC_GAP characters that open
+        with a count or a generic word (等12个项目, 等一大批医疗项目), or any
+        words when what precedes 等 is plainly a list of projects: an item
+        ending in a head (…生产基地等海工装备项目). Only then may the words
+        after 等 be a list too (…研发生产基地等医药研发、医疗服务项目).
+        """
+        text, lexicon = self.text, self.lexicon
+        # The nearest 等 within ETC_GAP characters, only names and 、 between.
+        found = ETC_BEFORE.match(self.reversed, len(text) - head)
+        if found is None:
+            return None
+        index = len(text) - found.end()
+        gap = index + 1
+        # Only an item that ends in a head: 温泉酒店、度假俱乐部等高端服务业项目
+        # lists kinds of projects, not projects.
+        item_end = index
+        phase = PHASE_END.search(text, max(0, index - LONGEST_PHASE), index)
+        if phase is not None:  # X水厂(一期)等
+            item_end = phase.start()
+        listed = lexicon.heads.longest_ending_at(text, item_end) is not None
+        # A list before 等 lets any words follow it, but not a clause (…有限公司等
+        # 香港企业签订了6个项目): no boundary word may stand among them.
+        listed = listed and not self._has_stop(gap, head)
+        if "、" in text[gap:head]:
+            return index if listed else None
+        opens = gap == head or text[gap] in NUMERALS or listed
+        opens = opens or lexicon.generic.longest_at(text, gap) is not None
+        return index if opens or lexicon.stops.longest_at(text, gap) else None
+
+    def _has_stop(self, start: int, end: int) -> bool:
+        """Tell whether a stop word ends inside ``text[start:end]``, not at its end."""
+        text, stops = self.text, self.lexicon.stops
+        return any(
+            text[pos - 1] in self.stop_last and stops.longest_ending_at(text, pos) is not None
+            for pos in range(start + 1, end)  # a word before the head is a noun: 能源保障项目
+        )
+
+    def _conjunction(self, pos: int, right: int) -> int:
+        text = self.text
+        if pos == right or pos == 0 or text[pos - 1] not in CONJUNCTION_ENDS:
+            return 0  # the common case, at every step of an enumeration's walk
+        for word in CONJUNCTIONS:
+            before = pos - len(word) - 1
+            if pos == right or before < 0 or text[before + 1 : pos] != word:
+                continue
+            # Not after an attributive suffix (穿戴式及3D触控模块), nor between
+            # two field words (靶向药研发与产业化基地): both join parts of one name.
+            if not is_name_char(text[before]) or text[before] in ATTRIBUTIVE:
+                continue
+            generic = self.lexicon.generic
+            if text[pos:right] in self.lexicon.generic_words:
+                continue  # 渔业养殖及食品加工: a field alone would be no item
+            if word not in BETWEEN_NAMES and self.lexicon.heads.longest_ending_at(text, before + 1):
+                continue  # 礼进生物总部及新药研制基地: 及 adds a facility to a project
+            if (
+                generic.longest_ending_at(text, before + 1) is None
+                or generic.longest_at(text, pos) is None
+            ):
+                return len(word)
+        return 0
+
+    def items(self, etc: int) -> list[tuple[int, int]]:
+        """Split the enumeration closed by the 等 at ``etc`` into items, left to right."""
+        text = self.text
+        items: list[tuple[int, int]] = []
+        right = pos = etc
+        while pos > 0 and etc - pos <= MAX_LIST and right - pos <= MAX_NAME:
+            if text[pos - 1] == "、":
+                items.append((pos, right))
+                right = pos = pos - 1
+                continue
+            joined = self._conjunction(pos, right)
+            if joined:
+                items.append((pos, right))
+                right = pos = pos - joined
+                continue
+            if pos in self.park_end:
+                pos = self.park_end[pos]
+                continue
+            closed = self._closes(pos, right)
+            if closed == ATTRIBUTE and pos > 1:
+                # 投资6亿元的A、投资5亿元的B等: an item may carry its own
+                # modifier; the list goes on at the 、 before the modifier.
+                listed = LISTED_BEFORE.match(self.reversed, len(text) - (pos - 1))
+                if listed is not None:
+                    items.append((pos, right))
+                    right = pos = len(text) - listed.end() + 1
+                    continue
+            if (
+                closed == ""
+                and text[pos - 2 : pos] == PROJECT_WORD
+                and PHASE.fullmatch(text, pos, right)
+            ):
+                right = pos  # X项目二期、: the phase is no part of the name
+                continue
+            if closed is not None:
+                break
+            pos -= 1
+            # Cross the plain characters after it at once: nothing happens there.
+            low = self._plain_low(pos, self.plain_run)
+            pos = max(low, etc - MAX_LIST - 1, right - MAX_NAME - 1)
+        else:
+            if pos > 0:  # capped: the open item has no left boundary
+                pos = -1
+        if pos >= 0:
+            items.append((pos, right))
+        # A phase after a facility is no part of its name: X基地一期三阶段, X水厂(一期).
+        lexicon = self.lexicon
+        for index, (start, end) in enumerate(items):
+            phase = PHASE_END.search(text, start, end)
+            if phase is not None and lexicon.heads.longest_ending_at(text, phase.start()):
+                items[index] = (start, phase.start())
+        # An item that is only a generic word, a head or a park names no project.
+        return [
+            (start, end)
+            for start, end in reversed(items)
+            if is_name(text[start:end])
+            and text[start:end] not in lexicon.generic_words
+            and text[start:end] not in lexicon.head_words
+            and (start, end) not in self.known_zones
+        ]
+
+    def project_candidates(self, heads: list[tuple[int, int, str]]) -> list[Candidate]:
+        """Find the enumeration items and the names that end in 项目."""
+        found: list[Candidate] = []
+        for start, end, word in heads:
+            if not word.endswith(PROJECT_WORD) or self.in_zone.find(1, start, end) >= 0:
+                continue
+            etc = self.etc_before(start)
+            if etc is not None:
+                self.project_etcs.add(etc)
+                items = self.items(etc)
+                if items:
+                    group = (items[0][0], end)
+                    found.extend(Candidate(s, e, 0, "enumeration", group) for s, e in items)
+                    for item_start, item_end in items:
+                        self.in_item[item_start:item_end] = b"\x01" * (item_end - item_start)
+                continue
+            if COUNT_AFTER.match(self.text, end):
+                continue  # counted: 制造类项目9个, 新材料项目1个 name classes
+            walked = self.walk(start)
+            if walked is None:
+                continue
+            name_start = self._trim(walked[0], start)
+            if not is_name(self.text[name_start:start]):
+                continue
+            if not self.generic(name_start, start, end, walked[1]):
+                found.append(Candidate(name_start, end, 1, f"head:{word}", (name_start, end)))
+        return found
+
+    def facility_candidates(self, heads: list[tuple[int, int, str]]) -> list[Candidate]:
+        """Find the names that end in a facility head (call after `project_candidates`)."""
+        text, lexicon = self.text, self.lexicon
+        found: list[Candidate] = []
+        for start, end, word in heads:
+            if word.endswith(PROJECT_WORD) or self.in_zone.find(1, start, end) >= 0:
+                continue
+            if self.in_item.find(0, start, end) < 0:
+                continue  # inside an enumeration item, which is accepted first
+            # 生产线项目: the 项目 name covers it; 中心有限责任公司: a company.
+            if lexicon.heads.longest_at(text, end) or lexicon.generic.longest_at(text, end):
+                continue
+            # …等重大工程, …等技术创新平台: an enumeration closed by another head
+            # (dev README decision 10), or an item of one.
+            if self.etc_before(start) is not None or self._in_other_list(end):
+                continue
+            walked = self.walk(start, split_names=True)
+            if walked is None:
+                continue
+            name_start = self._trim(walked[0], start)
+            if not is_name(text[name_start:start]) or self.generic(
+                name_start, start, end, walked[1]
+            ):
+                continue
+            gated = self.ctx.has_real_cue(name_start, end)
+            found.append(Candidate(name_start, end, 2, f"head:{word}", (name_start, end), gated))
+        return found
+
+    def _in_other_list(self, end: int) -> bool:
+        """Tell whether the name ending at ``end`` is an item of a list closed by 等+other head."""
+        text = self.text
+        # The nearest 等 within MAX_NAME characters, only names and 、 between.
+        found = ETC_AFTER.match(text, end)
+        if found is None or found.end() >= len(text):
+            return False
+        index = found.end() - 1
+        return index not in self.project_etcs and is_name_char(text[index + 1])

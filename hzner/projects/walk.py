@@ -1,0 +1,236 @@
+"""Walk left from a project head to where its name starts (SPEC.md, PROJECT).
+
+`NameWalker` holds what the candidate scanner (`hzner.projects.scanner`)
+needs of one view text: where names cannot reach over, how far a walk goes
+and which names are generic. The constants here are shared by the scanner
+and the tagger.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..types import Park, Status
+from .lexicon import CONJUNCTION_ENDS, ProjectLexicon
+from .links import NAME_RANGES, NUMERALS, Context, has_count, is_name_char
+
+# SPEC: "ends at 项目 when the text has it"; an earlier 项目 also closes a name
+# on the left (重要投资项目泽璟新药生产基地建设项目 is 泽璟…项目).
+PROJECT_WORD = "项目"
+# SPEC: enumerations that end in 等…项目. At most ETC_GAP characters (see
+# `Scanner.etc_before`) stand between 等 and the head.
+ETC = "等"
+ETC_GAP = 12
+# A count right after a head: the head names a class (新材料项目1个).
+COUNT_AFTER = re.compile(f"[{''.join(sorted(NUMERALS))}]+[个项家]")
+# A phase of a project or facility: 二期, 一期三阶段, (一期).
+PHASE = re.compile(r"\(?[0-9一二三四五六七八九十]+期(?:[0-9一二三四五六七八九十]+阶段)?\)?")
+PHASE_END = re.compile(PHASE.pattern + "$")
+LONGEST_PHASE = 12  # (十二期十二阶段) and shorter
+# Joiners inside a name that cannot begin one.
+NOT_FIRST = frozenset("·-&+ \u2014")
+# The attributive particle: what stands before it in a list item modifies it.
+ATTRIBUTE = "的"
+# After a whole name, 和 and 与 join two names; 及 and 以及 add a part to one
+# (日本DAC西南总部及亚太创新中心项目, 礼进生物总部及新药研制基地).
+BETWEEN_NAMES = ("和", "与")
+ATTRIBUTIVE = frozenset("式型性")
+# What follows a word inside a company's name.
+COMPANY_WORDS = ("(", "集团", "有限", "股份", "公司", "控股")
+# Caps: a name is at most MAX_NAME view characters (the longest in the dev
+# set has 29), an enumeration at most MAX_LIST.
+MAX_NAME = 48
+MAX_LIST = 240
+# A cue's status by value; a cue of value "none" asserts no status.
+STATUSES = {status.value: status for status in Status}
+# Generic words longer than this are whole names (企业总部基地), never parts.
+LONGEST_GENERIC = 6
+# The nearest 等 before a head (read in the reversed text) or after a name,
+# with only name characters (and 、 after a name) between.
+ETC_BEFORE = re.compile(f"[、{NAME_RANGES}]{{0,{ETC_GAP - 1}}}?等")
+# The nearest 、 to the left with only name characters between (read in the
+# reversed text): where the item before runs up to.
+LISTED_BEFORE = re.compile(f"[.{NAME_RANGES}]{{1,{MAX_NAME}}}?、")  # 投资2.5亿元的
+ETC_AFTER = re.compile(f"[、{NAME_RANGES}]{{0,{MAX_NAME - 1}}}?等")
+
+
+# Internal and short-lived, so not frozen: creating one is four times faster.
+@dataclass(slots=True)
+class Candidate:
+    """A possible project name, before overlaps are resolved."""
+
+    start: int
+    end: int
+    rank: int  # 0 enumeration item, 1 项目 head, 2 facility head
+    rule_id: str
+    group: tuple[int, int]  # where links are read from: the whole enumeration, or the name
+    gated: bool = True
+
+
+def is_name(name: str) -> bool:
+    """Tell whether ``name`` has letters, and more than numerals (百亿项目 is a size)."""
+    return len(name) >= 2 and any(char.isalpha() and char not in NUMERALS for char in name)
+
+
+class NameWalker:
+    """Name walking over one view text (the base of `hzner.projects.scanner.Scanner`)."""
+
+    def __init__(self, ctx: Context, lexicon: ProjectLexicon, in_zone: bytearray) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.lexicon = lexicon
+        self.park_end = {item.end: item.start for item in ctx.parks}
+        # A known zone as an enumeration item is a place, not a project; an
+        # unseen park (茂林医疗器械产业园) listed among projects is one of them.
+        self.known_zones = {
+            (item.start, item.end)
+            for item in ctx.parks
+            if isinstance(item.entity, Park) and item.entity.zone is not None
+        }
+        # Where a name cannot reach over: the end of an amount, or a line
+        # break that ends a headline or a caption.
+        self.hard_ends = {item.end for item in ctx.money} | set(ctx.breaks)
+        self.in_zone = in_zone
+        self.project_etcs: set[int] = set()
+        # The characters inside enumeration items (`project_candidates` marks them).
+        self.in_item = bytearray(len(self.text))
+        self.stop_last = lexicon.stop_last_chars
+        self.reversed = self.text[::-1]
+        self.plain_run = lexicon.plain_run
+        self.barriers = sorted(self.hard_ends | self.park_end.keys())
+
+    def _closes(self, pos: int, end: int, *, split_names: bool = False) -> str | None:
+        """Say what ends a name at ``pos`` walking left: a stop word, "" (hard stop) or None.
+
+        With ``split_names``, 和 or 与 after a whole name ends it too
+        (A基地与|B中心); 及 adds a part to one name (日本DAC西南总部及亚太创新中心项目).
+        """
+        text = self.text
+        if pos in self.hard_ends:
+            return ""
+        if pos != end and pos >= 2 and text[pos - 2 : pos] == PROJECT_WORD:
+            return ""
+        char = text[pos - 1]
+        if char in CONJUNCTION_ENDS:
+            if split_names and self._joins_names(pos):
+                return ""
+            if (
+                pos < 2
+                or not is_name_char(text[pos - 2])
+                or text[pos - 3 : pos - 1] == PROJECT_WORD
+            ):
+                return char  # opening a clause (与A项目达成意向) or after a project (A项目及B项目)
+        if char in self.stop_last:  # most characters end no stop word
+            stop = self.lexicon.stops.longest_ending_at(text, pos)
+            # Before an attributive suffix a verb is an adjective (保障性住房),
+            # and before a company word a part of a company's name
+            # (申辰鑫通讯企业(上海)有限公司, 中建投资集团).
+            if (
+                stop is not None
+                and text[pos : pos + 1] not in ATTRIBUTIVE
+                and not text.startswith(COMPANY_WORDS, pos)
+            ):
+                return text[stop[0] : pos]
+        before = text[pos - 2] if pos >= 2 else ""
+        if char == ETC or not is_name_char(char, before) or has_count(text, pos - 1):
+            return ""
+        return None
+
+    def _joins_names(self, pos: int) -> bool:
+        """Tell whether 和 or 与 ending at ``pos`` follows a whole name (A基地与B中心)."""
+        text, heads = self.text, self.lexicon.heads
+        return any(
+            text[pos - len(word) : pos] == word
+            and heads.longest_ending_at(text, pos - len(word)) is not None
+            for word in BETWEEN_NAMES
+        )
+
+    def walk(self, end: int, *, split_names: bool = False) -> tuple[int, str] | None:
+        """Walk left from a head at ``end``: ``(name start, stop word or "")``, None if capped.
+
+        ``split_names`` is passed on to `_closes` (for facility heads).
+
+        Stretches of plain name characters are crossed in one `plain_run`
+        match over the reversed text; each position where the match stops,
+        or where a park or an amount ends, is checked in full.
+        """
+        text, park_end = self.text, self.park_end
+        floor = end - MAX_NAME - 1  # reaching it means the name is too long
+        pos, depth = end, 0
+        while pos > 0:
+            if pos <= floor:
+                return None
+            if pos in park_end:
+                pos = park_end[pos]
+                continue
+            low = max(self._plain_low(pos, self.plain_run), floor)
+            if low != pos:
+                pos = low
+                if pos <= floor or pos == 0 or pos in park_end:
+                    continue  # capped, at the start, or a park to jump over
+            closed = self._closes(pos, -1, split_names=split_names)
+            if closed is not None:
+                return pos, closed
+            char = text[pos - 1]
+            if char == "(" and depth == 0:
+                return pos, ""
+            depth += (char == ")") - (char == "(")
+            pos -= 1
+        return pos, ""
+
+    def _plain_low(self, pos: int, run: re.Pattern[str]) -> int:
+        """Where a walk left from ``pos`` over plain name characters must look again.
+
+        That is where ``run`` stops, or the nearest amount or park ending in
+        between, whichever comes first.
+        """
+        length = len(self.text)
+        match = run.match(self.reversed, length - pos)  # never None: {0,n}
+        low = length - match.end() if match is not None else pos
+        index = bisect.bisect_right(self.barriers, pos) - 1
+        if index >= 0 and self.barriers[index] >= low:
+            low = self.barriers[index]
+        return low
+
+    def _trim(self, start: int, end: int) -> int:
+        """Skip what cannot begin a name: 重大项目·|空港国际小镇."""
+        while start < end and self.text[start] in NOT_FIRST:
+            start += 1
+        return start
+
+    def generic(self, start: int, name_end: int, end: int, stop: str) -> bool:
+        """Tell whether the name ``[start, name_end)`` + head ``[name_end, end)`` is generic."""
+        text, lexicon = self.text, self.lexicon
+        if stop in lexicon.determiners or text[start:end] in lexicon.generic_words:
+            return True
+        if text[start:name_end] in lexicon.head_words:  # 生产线项目, 基地项目
+            return True
+        if text[name_end:end].endswith(PROJECT_WORD):
+            if text[start:name_end] in lexicon.generic_words:
+                return True  # one field or class word: 装备制造项目, 新动能项目
+            if text[start:name_end] in lexicon.places:
+                return True  # a place's projects: 长沙项目, 北京项目
+            # 生物医药产业项目: the name ends in a word that the generic list
+            # pairs with 项目 (产业项目), so it names a kind of project.
+            keys = self.lexicon.generic_words
+            for size in range(1, min(LONGEST_GENERIC, name_end - start) + 1):
+                if text[name_end - size : name_end] + PROJECT_WORD in keys:
+                    return True
+        return self._made_of_generic(start, name_end)
+
+    def _made_of_generic(self, start: int, end: int) -> bool:
+        """Tell whether ``text[start:end]`` is two or more generic words (科学创新, 相关重大).
+
+        One field word alone still names a building (科学会堂), so it takes two.
+        Read right to left, longest word first, over a bounded name.
+        """
+        words, pos, keys = 0, end, self.lexicon.generic_words
+        while pos > start:
+            sizes = range(min(LONGEST_GENERIC, pos - start), 0, -1)
+            size = next((n for n in sizes if self.text[pos - n : pos] in keys), 0)
+            if not size:
+                return False
+            words, pos = words + 1, pos - size
+        return words >= 2

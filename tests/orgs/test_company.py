@@ -1,0 +1,99 @@
+"""Each project's company (hzner.orgs.company); every sentence here is written for its test."""
+
+from __future__ import annotations
+
+import pytest
+
+import hzner
+
+
+def _companies(text: str) -> dict[str, str | None]:
+    return {
+        p.text: None if p.company is None else p.company.text for p in hzner.extract(text).projects
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the ORG that builds it in a clause of its own, after the ORG's
+        (
+            "去年引进山东鲁华门业有限公司,以建设高端门窗制造基地为契机,做强产业链。",
+            {"高端门窗制造基地": "山东鲁华门业有限公司"},
+        ),
+        # one subject for a list of projects
+        (
+            "北京星河智能科技有限公司投资建设甲醇储运中心项目、乙烯精制中心项目。",
+            {
+                "甲醇储运中心项目": "北京星河智能科技有限公司",
+                "乙烯精制中心项目": "北京星河智能科技有限公司",
+            },
+        ),
+        # the company name that begins the project's name, as written
+        ("东岳新药生产基地建设项目开工。", {"东岳新药生产基地建设项目": "东岳"}),
+        ("韩国LKT西北总部项目签约。", {"韩国LKT西北总部项目": "韩国LKT"}),
+        (
+            "远拓医疗高端医疗装备生产基地项目签约。",
+            {"远拓医疗高端医疗装备生产基地项目": "远拓医疗"},
+        ),
+        ("青禾生物酶制剂项目签约。", {"青禾生物酶制剂项目": "青禾"}),  # the shorter trade name
+        ("蓝鲸50GWh储能电池基地项目开工。", {"蓝鲸50GWh储能电池基地项目": "蓝鲸"}),
+        ("松岛丽华堂BPO华南总部项目签约。", {"松岛丽华堂BPO华南总部项目": "松岛丽华堂"}),
+    ],
+)
+def test_company_links(text: str, expected: dict[str, str | None]) -> None:
+    assert _companies(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ORG doing something else, in another clause, with no builder's verb
+        (
+            "随着南京大学材料研究院等平台相继落户,先进材料研发中心项目正在推进。",
+            {"先进材料研发中心项目": None},
+        ),
+        # an investing verb in a later clause has the zone as its subject
+        (
+            "园区引入星河资本基金等多只基金,投资3亿元吸引冷链物流中心项目落户。",
+            {"冷链物流中心项目": None},
+        ),
+        # places, or what is built, name no company
+        ("中韩动漫街区项目开工。", {"中韩动漫街区项目": None}),
+        ("科技人才小镇正在施工。", {"科技人才小镇": None}),
+    ],
+)
+def test_company_near_misses(text: str, expected: dict[str, str | None]) -> None:
+    assert _companies(text) == expected
+
+
+def test_company_short_form_begins_the_name() -> None:
+    text = "厦门云帆显示科技有限公司今年投产。云帆第6代生产线项目开工。"
+    facts = hzner.extract(text)
+    assert [(p.text, p.company.text if p.company else None) for p in facts.projects] == [
+        ("云帆第6代生产线项目", "云帆")
+    ]
+    company = facts.projects[0].company
+    assert company is not None
+    assert text[company.start : company.end] == "云帆"
+
+
+def test_company_brand_of_a_project_name_with_a_business_word() -> None:
+    text = "东岳新药生产基地建设项目签约。东岳制药发展壮大,东岳生物已上市。"
+    facts = hzner.extract(text)
+    assert [org.text for org in facts.orgs] == ["东岳制药", "东岳生物"]
+
+
+def test_company_in_to_dict() -> None:
+    facts = hzner.extract("东岳新药生产基地建设项目开工。")
+    (entity,) = [e for e in facts.to_dict()["entities"] if e["label"] == "PROJECT"]
+    assert entity["company"] == "东岳"
+
+
+def test_company_user_phrase_wins_over_an_org() -> None:
+    from hzner.extractor import Extractor
+
+    rules = [{"type": "phrase", "label": "FUND", "pattern": "星河资本基金"}]
+    facts = Extractor(rules=rules).extract("引入星河资本基金和远拓银行。")
+    assert [(m.label, m.text) for m in facts.others] == [("FUND", "星河资本基金")]
+    assert [org.text for org in facts.orgs] == ["远拓银行"]

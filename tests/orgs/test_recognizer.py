@@ -1,0 +1,200 @@
+"""ORG recognition (hzner.orgs.recognizer); every sentence here is written for its test."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import hzner
+from hzner.extractor import Extractor
+from hzner.normalize import normalize
+from hzner.orgs.lexicon import OrgLexicon
+from hzner.orgs.recognizer import find_orgs, trade_name
+from hzner.rules import RuleSet
+from hzner.types import Facts, Org
+from tests.complexity import assert_linear
+
+LEXICON = OrgLexicon(RuleSet.default())
+
+
+def _orgs(text: str) -> list[str]:
+    return [org.text for org in hzner.extract(text).orgs]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # legal forms and group words, with the place prefix and the business words
+        ("北京星河智能科技有限公司发布新品。", ["北京星河智能科技有限公司"]),
+        ("中国远航能源集团有限公司董事长表示。", ["中国远航能源集团有限公司"]),
+        ("会上,青石药业股份有限公司作了发言。", ["青石药业股份有限公司"]),
+        # institutions: a place is enough, and a parent with its institute is one span
+        ("南京大学教授王明说。", ["南京大学"]),
+        ("随着南京大学材料研究院揭牌。", ["南京大学材料研究院"]),
+        ("成都农商银行提供贷款。", ["成都农商银行"]),
+        # a bracket inside the name, and PDF spaces
+        ("施耐德电气(中国)有限公司签约。", ["施耐德电气(中国)有限公司"]),
+        ("引进山东鲁华 门业有限公司,建设新厂。", ["山东鲁华 门业有限公司"]),
+        # boundaries on the left: verbs, particles, conjunctions
+        (
+            "位于城南的江海物流有限公司与蓝田电子有限公司签约。",
+            ["江海物流有限公司", "蓝田电子有限公司"],
+        ),
+    ],
+)
+def test_recognizer_forms(text: str, names: list[str]) -> None:
+    assert _orgs(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该公司副总经理说。",  # generic mention
+        "市政府和管委会出席。",  # government bodies
+        "一批科技有限公司落户。",  # no proper part
+        "多只生物医药基金参与。",  # a count and business words only
+        "对标世界银行评价体系。",  # an international organisation
+        "环大学城创新生态圈初具规模。",  # a form word inside another word
+        "行业协会和商会组织企业参展。",  # associations
+        "集聚一批一流大学。",  # a modifier of a class
+    ],
+)
+def test_recognizer_not_org(text: str) -> None:
+    assert _orgs(text) == []
+
+
+def test_recognizer_short_forms_after_the_full_name() -> None:
+    text = "厦门云帆显示科技有限公司今年投产。云帆显示的产能翻番,云帆还将扩产。"
+    orgs = hzner.extract(text).orgs
+    assert [(org.text, org.full) for org in orgs] == [
+        ("厦门云帆显示科技有限公司", None),
+        ("云帆显示", "厦门云帆显示科技有限公司"),
+        ("云帆", "厦门云帆显示科技有限公司"),
+    ]
+
+
+def test_recognizer_short_form_before_the_full_name_is_not_found() -> None:
+    assert _orgs("云帆还将扩产。厦门云帆显示科技有限公司今年投产。") == ["厦门云帆显示科技有限公司"]
+
+
+def test_trade_name_short_forms() -> None:
+    assert trade_name("苏州青禾生物制药股份有限公司", LEXICON) == [
+        "苏州青禾生物制药",
+        "青禾生物制药",
+        "青禾生物",
+        "青禾",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # brands as subjects of an investor's verb, and their other mentions
+        ("今年,星澜投资建设新工厂。星澜表示满意。", ["星澜", "星澜"]),
+        ("该项目由远拓投资建设,总投资5亿元。", ["远拓"]),
+        # a trade name that acts
+        ("东岳科技拟投资3亿元建设新厂。", ["东岳科技"]),
+        # a list closed by 等 and a class noun
+        ("吸引到松下、腾讯、京东等80家知名企业参会。", ["松下", "腾讯", "京东"]),
+        # a list item next to an ORG
+        ("随着南京大学材料研究院、清源理工等一批平台落户。", ["南京大学材料研究院", "清源理工"]),
+    ],
+)
+def test_recognizer_brands(text: str, names: list[str]) -> None:
+    assert _orgs(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "带动引进芯片设计、发光材料、光刻胶等配套企业。",  # a list of sectors
+        "前沿科技不断涌现。",  # a trade word after a modifier, no verb
+        "项目投资建设顺利。",  # no brand before the verb
+    ],
+)
+def test_recognizer_brands_near_misses(text: str) -> None:
+    assert _orgs(text) == []
+
+
+def test_recognizer_user_org_rule() -> None:
+    extractor = Extractor(rules=[{"type": "org", "name": "星海重工集团", "short": ["星海"]}])
+    facts = extractor.extract("星海重工集团在此设厂,星海表示。")
+    assert [(org.text, org.full, org.rule_id) for org in facts.orgs] == [
+        ("星海重工集团", None, "form:集团"),
+        ("星海", "星海重工集团", "org-rule"),
+    ]
+
+
+def test_recognizer_user_org_rule_without_form() -> None:
+    extractor = Extractor(rules=[{"type": "org", "name": "蓝鲸", "short": []}])
+    assert [org.text for org in extractor.extract("蓝鲸宣布扩产。").orgs] == ["蓝鲸"]
+
+
+def test_recognizer_org_inside_a_project_is_dropped() -> None:
+    facts = hzner.extract("北京星河智能科技有限公司新材料生产基地项目开工。")
+    assert facts.orgs == ()
+    assert [p.text for p in facts.projects] == ["北京星河智能科技有限公司新材料生产基地项目"]
+
+
+def test_find_orgs_pure_function() -> None:
+    norm = normalize("浙江金石新材料有限公司投资5亿元。")
+    orgs = find_orgs(norm, [], [], LEXICON)
+    assert [(o.text, o.start, o.end) for o in orgs] == [("浙江金石新材料有限公司", 0, 11)]
+
+
+@given(st.text(alphabet="公司集团有限银行大学基金与、等该引进科技南京星河() \n,。", max_size=80))
+def test_recognizer_offsets(text: str) -> None:
+    facts = hzner.extract(text)
+    for org in facts.orgs:
+        assert text[org.start : org.end] == org.text
+        assert org.text == org.text.strip()
+    spans = sorted((org.start, org.end) for org in facts.orgs)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+@given(
+    st.builds(
+        Org,
+        st.text(min_size=1, max_size=8),
+        st.integers(0, 1000),
+        st.integers(0, 1000),
+        st.one_of(st.none(), st.text(max_size=12)),
+    )
+)
+def test_org_round_trip(org: Org) -> None:
+    assert Org.from_dict(org.to_dict()) == Org(org.text, org.start, org.end, org.full)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "引进北京星河智能科技有限公司,以建设星河新材料生产基地项目。星河表示。",
+        "厦门云帆显示科技有限公司今年投产。云帆第6代生产线项目开工。",
+    ],
+)
+def test_facts_round_trip_with_orgs(text: str) -> None:
+    facts = hzner.extract(text)
+    assert facts.orgs
+    again = Facts.from_dict(facts.to_dict())
+    assert again.to_dict() == facts.to_dict()
+
+    def spans(found: Facts) -> list[tuple[str, int, int] | None]:
+        return [
+            None if p.company is None else (p.company.text, p.company.start, p.company.end)
+            for p in found.projects
+        ]
+
+    assert spans(again) == spans(facts)
+    assert all(p.company is not None for p in facts.projects)
+
+
+def _find(text: str) -> object:
+    return find_orgs(normalize(text), [], [], LEXICON)
+
+
+@pytest.mark.parametrize("unit", ["公司", "星河科技有限公司、", "、", "腾讯、", "等企业"])
+def test_recognizer_linear_time(unit: str) -> None:
+    assert_linear(_find, unit, 20_000)

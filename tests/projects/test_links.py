@@ -1,0 +1,37 @@
+"""Project links (hzner.projects.links): the status when a sentence names several stages."""
+
+from __future__ import annotations
+
+import pytest
+
+import hzner
+
+
+def _statuses(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (p.text, None if p.status is None else p.status.value) for p in hzner.extract(text).projects
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the latest stage that holds now counts
+        ("华星智能工厂项目去年签约,今年3月开工,目前已投产。", "operating"),
+        ("华星智能工厂项目签约并开工。", "started"),
+        ("华星智能工厂项目去年开工,今年已竣工。", "completed"),
+        # a stage still to come does not hold
+        ("华星智能工厂项目今年3月开工,预计明年投产。", "started"),
+        # 建设 later in the sentence is about something else
+        ("华星智能工厂项目落户科学城,为科学城建设夯实基础。", "settled"),
+    ],
+)
+def test_links_latest_stage(text: str, expected: str) -> None:
+    assert _statuses(text) == [("华星智能工厂项目", expected)]
+
+
+def test_links_stage_of_another_project_is_not_this_ones() -> None:
+    assert _statuses("华星智能工厂项目签约,远拓物流中心项目开工。") == [
+        ("华星智能工厂项目", "signed"),
+        ("远拓物流中心项目", "started"),
+    ]
