@@ -250,6 +250,15 @@ class Lexicon(Generic[T]):
         compiled = self._compiled()
         return None if compiled is None else compiled.pattern
 
+    @property
+    def compiled(self) -> re.Pattern[str] | None:
+        """The compiled pattern of all keys (None when empty).
+
+        ``compiled.search(text) is None`` tells, in one scan in C, that no
+        key occurs in ``text``: an exact early exit for a recognizer.
+        """
+        return self._compiled()
+
     def _compiled(self) -> re.Pattern[str] | None:
         """Return the pattern of all keys, compiled at first use after a change."""
         if self._pattern is None and self._values:
