@@ -136,3 +136,25 @@ def test_extractor_early_exits_with_phrase_rules() -> None:
     for text in ("设立产业基金", "设立产业基金5亿元", ""):
         assert fast.extract(text) == full.extract(text)
     assert [m.label for m in fast.extract("设立产业基金").others] == ["FUND"]
+
+
+def test_extractor_phrase_rules_stay_linear_with_many_entities() -> None:
+    from tests.complexity import assert_linear
+
+    extractor = Extractor(rules=[{"type": "phrase", "label": "FUND", "pattern": "产业基金"}])
+    unit = "总投资5亿元设立产业基金,落户重庆高新区。"
+    assert_linear(extractor.extract, unit, 4_000)
+
+
+def test_extractor_phrase_next_to_entities_is_kept_and_inside_one_dropped() -> None:
+    extractor = Extractor(rules=[{"type": "phrase", "label": "UNIT", "pattern": "亿元"}])
+    extractor_fund = Extractor(rules=[{"type": "phrase", "label": "FUND", "pattern": "基金"}])
+    assert extractor.extract("总投资5亿元").others == ()  # inside the MONEY span
+    facts = extractor_fund.extract("总投资5亿元设立基金")
+    assert [(m.text, m.start) for m in facts.others] == [("基金", 8)]
+
+
+def test_extractor_many_nested_phrase_keys() -> None:
+    rules = [{"type": "phrase", "label": "X", "pattern": "甲" * n} for n in range(1, 603)]
+    facts = Extractor(rules=rules).extract("乙" + "甲" * 700)
+    assert [(m.start, m.end) for m in facts.others] == [(1, 603), (603, 701)]

@@ -131,3 +131,15 @@ def test_normalize_offset_map_is_runs_in_an_array() -> None:
     norm = normalize("产值 1465.3 亿 元," * 100)
     assert len(norm.starts) == len(norm.origins) <= 301
     assert norm.to_original(0, len(norm.text))[1] == len("产值 1465.3 亿 元," * 100)
+
+
+def test_normalize_drops_exactly_the_characters_isspace_accepts() -> None:
+    # hzner.rules relies on it to tell a whitespace-only word without a view.
+    import sys
+
+    from hzner.normalize import _WHITESPACE
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert bool(_WHITESPACE.fullmatch(char)) == char.isspace(), hex(code)
+    assert normalize("\u3000 \t\u2029").text == ""
