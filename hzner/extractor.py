@@ -14,7 +14,8 @@ tests compare them with the full path on the dev set and generated texts):
 * PROJECT needs a head word (项目, 基地 ...);
 * user phrases need at least one ``phrase`` rule;
 * the normalized view is the text itself when nothing in it needs
-  normalizing (`hzner.normalize.normalize`).
+  normalizing (`hzner.normalize.normalize`);
+* the empty text has nothing: one shared empty `Facts`.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from .types import Facts, Mention, Money, Park, Project
 from .zones.parks import ParkRecognizer
 
 _EMPTY: tuple[()] = ()
+# The result of the empty text: Facts is frozen, so one serves every call.
+_NOTHING = Facts("")
 
 __all__ = ["Extractor", "check_text"]
 
@@ -167,6 +170,8 @@ class Extractor:
             text = check_text(text, "Extractor.extract")
         if not self.early_exits:
             return self._extract_all(text)
+        if not text:
+            return _NOTHING
         norm = normalize(text)
         view = norm.text
         money: list[Located[Money]] = []

@@ -109,7 +109,12 @@ def test_normalize_to_original_maps_each_end(text: str, data: st.DataObject) -> 
 def test_normalize_quick_path_equals_the_full_path(text: str) -> None:
     from hzner.normalize import _normalize
 
-    assert normalize(text) == _normalize(text)
+    quick, full = normalize(text), _normalize(text)
+    assert (quick.original, quick.text, quick.traditional, quick.breaks) == (
+        full.original, full.text, full.traditional, full.breaks,
+    )  # fmt: skip
+    assert list(quick.starts) == list(full.starts)
+    assert list(quick.origins) == list(full.origins)
 
 
 def test_normalize_text_that_needs_no_change_is_its_own_view() -> None:
