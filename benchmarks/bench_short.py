@@ -114,10 +114,7 @@ def main() -> int:
     for name in runs[0]:
         values = [run[name] for run in runs]
         unit = "" if "µs" in name else "x"
-        print(
-            f"{name:<26}{values[0]:>9.2f}{unit:1}"
-            f"{min(values):>10.2f}-{max(values):.2f}{unit}"
-        )
+        print(f"{name:<26}{values[0]:>9.2f}{unit:1}{min(values):>10.2f}-{max(values):.2f}{unit}")
     return 0
 
 

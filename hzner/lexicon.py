@@ -387,15 +387,19 @@ class Lexicon(Generic[T]):
         """
         if not 0 < end <= len(text):
             return None
-        lengths = self._ending_lengths().get(text[end - 1])
+        endings = self._endings  # a hot path: the cached table without a call
+        if endings is None:
+            endings = self._ending_lengths()
+        lengths = endings.get(text[end - 1])
         if lengths is None:
             return None  # most positions end no key: one look-up rules them out
+        found = self._values.get
         for length in lengths:
             start = end - length
             if start < 0:
                 continue
             key = text[start:end]
-            values = self._values.get(key)
+            values = found(key)
             if values is None:
                 continue
             if self._ascii_boundaries and (
