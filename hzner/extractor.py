@@ -24,11 +24,11 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
-from .errors import Errors
+from .errors import Errors, RuleError
 from .lexicon import Lexicon
 from .money.parse import _RUN as _MONEY_RUN
 from .money.parse import MoneyLexicon, find_money, find_money_located
-from .normalize import Located, NormalizedText, normalize
+from .normalize import Located, NormalizedText, normalize, normalize_key
 from .phrases import find_phrases, phrase_lexicon
 from .projects.tagger import ProjectLexicon, find_projects_located
 from .rules import RuleSet, RuleSource
@@ -49,6 +49,28 @@ def _is_cjk_start(char: str) -> bool:
     letter (`hzner.lexicon.Lexicon`), so its forms are matched on their own.
     """
     return not (char.isascii() and char.isalpha())
+
+
+def _check_aliases(rules: RuleSet) -> None:
+    """Raise [E020] now, not at the first extraction, if an alias names no zone.
+
+    An alias names a zone by id or by official name (brackets of either
+    width), as `hzner.zones.gazetteer.Gazetteer.from_rules` reads it.
+    """
+    aliases = rules.of("alias")
+    if not aliases:
+        return
+    zones = rules.of("zone")
+    ids = {rule["id"] for rule in zones}
+    names: set[str] | None = None
+    for rule in aliases:
+        target = rule["zone"]
+        if target in ids:
+            continue
+        if names is None:
+            names = {normalize_key(zone["name"]) for zone in zones}
+        if normalize_key(target) not in names:
+            raise RuleError(Errors.E020.format(alias=rule["alias"], zone=target))
 
 
 def check_text(text: object, func: str) -> str:
@@ -95,8 +117,11 @@ class Extractor:
     ) -> None:
         if isinstance(rules, (str, bytes)) or hasattr(rules, "keys"):
             rules = [rules]  # type: ignore[list-item]
-        self.rules = RuleSet.from_sources(list(rules), defaults=defaults)
+        sources = list(rules)
+        self.rules = RuleSet.from_sources(sources, defaults=defaults)
         self.yuan = yuan
+        if sources:
+            _check_aliases(self.rules)
 
     @classmethod
     def from_ruleset(cls, rules: RuleSet, *, yuan: str | None = None) -> Extractor:

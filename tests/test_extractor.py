@@ -158,3 +158,17 @@ def test_extractor_many_nested_phrase_keys() -> None:
     rules = [{"type": "phrase", "label": "X", "pattern": "甲" * n} for n in range(1, 603)]
     facts = Extractor(rules=rules).extract("乙" + "甲" * 700)
     assert [(m.start, m.end) for m in facts.others] == [(1, 603), (603, 701)]
+
+
+def test_extractor_alias_of_no_zone_fails_when_built() -> None:
+    from hzner.errors import RuleError
+
+    with pytest.raises(RuleError, match=r"\[E020\] alias '沙文园'"):
+        Extractor(rules=[{"type": "alias", "alias": "沙文园", "zone": "沙文高新区"}])
+    # By id or by official name, in brackets of either width: fine.
+    rules = [
+        {"type": "alias", "alias": "火炬园", "zone": "厦门火炬高技术产业开发区"},
+        {"type": "alias", "alias": "重庆FTZ", "zone": "中国（重庆）自由贸易试验区"},
+    ]
+    facts = Extractor(rules=rules).extract("落户火炬园")
+    assert [park.zone for park in facts.parks] == ["厦门火炬高技术产业开发区"]
