@@ -152,19 +152,26 @@ class Extractor:
         return phrase_lexicon(self.rules)
 
     @cached_property
-    def _park_gate(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        """Where a park can be: the zone words, and the zone forms that end in none.
+    def _zone_word_gate(self) -> re.Pattern[str] | None:
+        """The zone words: a park needs one, unless it is a known form that ends in none."""
+        return self.park_recognizer.zone_words.compiled
 
-        A known zone's form that ends in a zone word holds that word; the
-        others (光谷) are matched on their own. Without either, no park.
+    @cached_property
+    def _brand_gate(self) -> re.Pattern[str] | None:
+        """The known zones' forms that end in no zone word (光谷, 中关村).
+
+        A form that ends in a zone word holds it, so the zone words' gate
+        finds it; a zone word that starts with an ASCII letter is not found
+        after another letter, so forms ending in one are kept here too.
         """
-        words = self.park_recognizer.zone_words
+        words = tuple(
+            word for word in self.park_recognizer.zone_words if _is_cjk_start(word[0])
+        )
         brands: Lexicon[bool] = Lexicon()
         for form in self.park_recognizer.gazetteer.forms():
-            suffix = words.longest_ending_at(form, len(form))
-            if suffix is None or suffix[0] == 0 or not _is_cjk_start(form[suffix[0]]):
+            if not form.endswith(words):
                 brands.add(form, True)
-        return words.compiled, brands.compiled
+        return brands.compiled
 
     @cached_property
     def _head_gate(self) -> re.Pattern[str] | None:
@@ -172,10 +179,11 @@ class Extractor:
         return self.project_lexicon.heads.compiled
 
     def _has_park(self, text: str) -> bool:
-        words, brands = self._park_gate
-        return (words is not None and words.search(text) is not None) or (
-            brands is not None and brands.search(text) is not None
-        )
+        words = self._zone_word_gate
+        if words is not None and words.search(text) is not None:
+            return True
+        brands = self._brand_gate  # built only when a text has no zone word
+        return brands is not None and brands.search(text) is not None
 
     def extract_money(self, text: str) -> list[Money]:
         """Find only the amounts of money of ``text``."""

@@ -61,22 +61,16 @@ def _variants() -> tuple[dict[str, str], re.Pattern[str]]:
     return table, pattern
 
 
-@cache
-def _needs_work() -> re.Pattern[str]:
-    """Any character that the view changes: full-width, whitespace or traditional.
-
-    A text with none of them is its own view, which one scan in C tells.
-    """
-    table, _ = _variants()
-    variants = re.escape("".join(sorted(table)))
-    return re.compile(f"[\uff01-\uff5e{_SPACES}{variants}]")
-
-
 # One pass of a single character class: linear on any input.
 # The characters str.isspace() accepts (what \s matches), spelled out: a
 # literal class is scanned about a fifth faster than the \s category.
 _SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _WHITESPACE = re.compile(f"[{_SPACES}]+")
+# What the view changes besides traditional characters: full-width forms and
+# whitespace. A text with none of them and no traditional character is its
+# own view, which two scans in C tell (the traditional characters have their
+# own pattern, compiled once in `_variants`).
+_CHANGED = re.compile(f"[\uff01-\uff5e{_SPACES}]")
 
 
 def _is_ascii_alnum(char: str) -> bool:
@@ -167,7 +161,7 @@ def normalize(text: str) -> NormalizedText:
     '重庆高新区(二期)'
 
     """
-    if _needs_work().search(text) is None:
+    if _CHANGED.search(text) is None and _variants()[1].search(text) is None:
         return NormalizedText(text, text, _ZERO, _ZERO)
     return _normalize(text)
 
