@@ -164,9 +164,7 @@ class Extractor:
         finds it; a zone word that starts with an ASCII letter is not found
         after another letter, so forms ending in one are kept here too.
         """
-        words = tuple(
-            word for word in self.park_recognizer.zone_words if _is_cjk_start(word[0])
-        )
+        words = tuple(word for word in self.park_recognizer.zone_words if _is_cjk_start(word[0]))
         brands: Lexicon[bool] = Lexicon()
         for form in self.park_recognizer.gazetteer.forms():
             if not form.endswith(words):
