@@ -1,12 +1,18 @@
-"""Peak memory of hzner over many documents: bounded, or growing with the count?
+"""Peak memory of hzner: over many documents, and per character of one huge document.
 
-Usage: python benchmarks/bench_memory.py [--docs N]
+Usage: python benchmarks/bench_memory.py [--docs N] [--chars N]
 
 Each mode runs in a fresh process over N and then 10*N documents (made from
 the dev page's sentences, each with a unique number and a unique made-up
 word so that spaCy's string store would grow if nothing frees it) and
 reports the peak resident set size. Bounded memory shows as the same peak
 for N and 10*N documents.
+
+Then one huge document (``--chars``, 10 million by default) of ASCII text
+and one of Chinese text (the dev page repeated), each in a fresh process:
+the peak resident set size that `hzner.extract` adds over what the process
+held before the call (the text itself, the rules, the lexicons), divided by
+the number of characters.
 """
 
 from __future__ import annotations
@@ -33,7 +39,32 @@ def _texts(count: int) -> list[str] | object:
     return generate()
 
 
+_ASCII_UNIT = (
+    "The Chongqing Hi-Tech Zone signed 12 projects worth 5.2 billion yuan, "
+    "said the report on Monday.\nInvestors  expect more   in 2027 and 2028. "
+)
+
+
+def _huge(kind: str, chars: int) -> None:
+    import hzner
+
+    unit = _ASCII_UNIT if kind == "ascii" else PAGE.read_text(encoding="utf-8")
+    text = (unit * (chars // len(unit) + 1))[:chars]
+    hzner.extract(unit)  # the rules and lexicons, built before the baseline
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    facts = hzner.extract(text)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    added = (peak - before) * 1024
+    print(json.dumps({
+        "mode": f"one {kind} text", "chars": len(text), "entities": len(facts.entities),
+        "bytes_per_char": round(added / len(text), 2),
+    }))  # fmt: skip
+
+
 def _child(mode: str, count: int) -> None:
+    if mode in ("ascii", "chinese"):
+        _huge(mode, count)
+        return
     import hzner
 
     texts = _texts(count)
@@ -57,13 +88,15 @@ def _child(mode: str, count: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--chars", type=int, default=10_000_000)
+    parser.add_argument("--huge-only", action="store_true", help="only the huge documents")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "COUNT"))
     args = parser.parse_args()
     if args.child:
         _child(args.child[0], int(args.child[1]))
         return 0
     print(f"{'mode':<20}{'docs':>10}{'peak MiB':>10}")
-    for mode in ("extract_many", "pipe", "pipe_memory_zone"):
+    for mode in () if args.huge_only else ("extract_many", "pipe", "pipe_memory_zone"):
         for count in (args.docs, args.docs * 10):
             out = subprocess.run(
                 [sys.executable, __file__, "--child", mode, str(count)],
@@ -71,6 +104,14 @@ def main() -> int:
             )  # fmt: skip
             row = json.loads(out.stdout.strip().splitlines()[-1])
             print(f"{row['mode']:<20}{row['docs']:>10}{row['peak_mib']:>10}")
+    print(f"{'huge document':<20}{'chars':>10}{'peak bytes/char':>17}")
+    for kind in ("ascii", "chinese"):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", kind, str(args.chars)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{row['mode']:<20}{row['chars']:>10}{row['bytes_per_char']:>17}")
     return 0
 
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("bench_throughput.py", "bench_pkuseg.py", "bench_memory.py")
+SCRIPTS = ("bench_throughput.py", "bench_short.py", "bench_pkuseg.py", "bench_memory.py")
 
 
 def main() -> int:

@@ -44,6 +44,15 @@ class Errors:
     E043 = (
         "[E043] the word segmentation model is not in {path} and could not be fetched ({detail}). "
     )
+    E160 = (
+        "[E160] {source}:{line}: field {field!r} of a {type!r} rule is empty once normalized "
+        "(whitespace only?), got {value!r}."
+    )
+    E161 = (
+        "[E161] {source}:{line}: field {field!r} of a {type!r} rule has {length} characters; "
+        "at most {limit} are allowed."
+    )
+    E162 = "[E162] {source}:{line}: the JSON is nested too deeply to read."
 
 
 class HznerError(Exception):

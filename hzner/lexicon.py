@@ -20,7 +20,7 @@ recognizers read, so 中国(重庆) with brackets of either width is one key.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
 from .normalize import normalize_key
@@ -81,6 +81,76 @@ def _build_tree(keys: list[str]) -> _Node:
     return root
 
 
+# How deep groups may nest in the pattern. Python's regex parser recurses
+# once per nested group and fails near 500 levels (keys that are each a
+# prefix of the next: 园, 园园, 园园园 ...); a deeper tree is matched by
+# `_Scan` instead.
+_MAX_NESTING = 64
+
+
+def _depth(root: _Node) -> int:
+    """The number of nodes on the longest path of the tree (iteratively)."""
+    deepest = 0
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.edges.values())
+    return deepest
+
+
+class _Scan:
+    """Leftmost-longest matching by dict look-ups, for trees too deep for a regex.
+
+    At each position that starts a key (found by a regex of first
+    characters), the lengths of the keys starting with that character are
+    tried longest first: linear in the text, bounded per position by the
+    number of key lengths. Slower than the tree pattern, so used only when
+    the keys nest deeper than `_MAX_NESTING`.
+    """
+
+    __slots__ = ("_ascii_boundaries", "_keys", "_lengths", "starts")
+
+    def __init__(self, keys: Iterable[str], ascii_boundaries: bool) -> None:
+        lengths: dict[str, set[int]] = {}
+        self._keys = frozenset(keys)
+        for key in self._keys:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {char: sorted(found, reverse=True) for char, found in lengths.items()}
+        self._ascii_boundaries = ascii_boundaries
+        self.starts = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
+
+    def match(self, text: str, pos: int) -> int:
+        """The end of the longest key at ``pos``, or -1."""
+        size = len(text)
+        for length in self._lengths.get(text[pos], ()):
+            end = pos + length
+            if end > size or text[pos:end] not in self._keys:
+                continue
+            if self._ascii_boundaries and (
+                (pos > 0 and _is_ascii_letter(text[pos]) and _is_ascii_letter(text[pos - 1]))
+                or (end < size and _is_ascii_letter(text[end - 1]) and _is_ascii_letter(text[end]))
+            ):
+                continue
+            return end
+        return -1
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Leftmost-longest spans of keys, without overlaps."""
+        pos = 0
+        while True:
+            found = self.starts.search(text, pos)
+            if found is None:
+                return
+            pos = found.start()
+            end = self.match(text, pos)
+            if end < 0:
+                pos += 1
+            else:
+                yield pos, end
+                pos = end
+
+
 def _tree_pattern(root: _Node, ascii_boundaries: bool) -> str:
     """Write the prefix tree as a regular expression that matches the longest key.
 
@@ -88,6 +158,7 @@ def _tree_pattern(root: _Node, ascii_boundaries: bool) -> str:
     last, so the greedy engine takes the longest key and falls back to a
     shorter one only when the longer path fails. The edges out of a node
     start with different characters, so at most one of them can match.
+    The walk is iterative; the caller keeps the depth below `_MAX_NESTING`.
     """
     # Post-order walk without recursion: (node, last char of its edge, done?).
     parts: dict[int, str] = {}
@@ -145,12 +216,14 @@ class Lexicon(Generic[T]):
 
     """
 
-    __slots__ = ("_ascii_boundaries", "_endings", "_last_chars", "_pattern", "_values")
+    __slots__ = ("_ascii_boundaries", "_endings", "_last_chars", "_pattern", "_scan", "_values")
 
     def __init__(self, *, ascii_boundaries: bool = True) -> None:
         self._ascii_boundaries = ascii_boundaries
         self._values: dict[str, tuple[T, ...]] = {}
         self._pattern: re.Pattern[str] | None = None
+        # Keys nested too deep for one regex are matched by a scan instead.
+        self._scan: _Scan | None = None
         # Last character of a key -> the lengths of the keys ending in it,
         # longest first; built at first use after a change.
         self._endings: dict[str, tuple[int, ...]] | None = None
@@ -175,6 +248,7 @@ class Lexicon(Generic[T]):
             # A new key changes the compiled pattern; a new value for a known
             # key does not, since values are looked up after matching.
             self._pattern = None
+            self._scan = None
             self._endings = None
         self._values[normal] = (*values, value)
 
@@ -246,15 +320,35 @@ class Lexicon(Generic[T]):
 
     @property
     def pattern(self) -> str | None:
-        """The source of the compiled pattern (a prefix tree of the keys), None when empty."""
+        """The source of the compiled pattern (a prefix tree of the keys), None when empty.
+
+        For keys nested too deep for one regex (see `compiled`), the pattern
+        of the characters that start a key.
+        """
         compiled = self._compiled()
         return None if compiled is None else compiled.pattern
+
+    @property
+    def compiled(self) -> re.Pattern[str] | None:
+        """A compiled pattern that matches wherever a key occurs (None when empty).
+
+        ``compiled.search(text) is None`` tells, in one scan in C, that no
+        key occurs in ``text``: an exact early exit for a recognizer. It is
+        the prefix tree of the keys, or, when the keys nest more than
+        `_MAX_NESTING` levels deep (园, 园园, 园园园 ...), the characters that
+        start a key.
+        """
+        return self._compiled()
 
     def _compiled(self) -> re.Pattern[str] | None:
         """Return the pattern of all keys, compiled at first use after a change."""
         if self._pattern is None and self._values:
             tree = _build_tree(list(self._values))
-            self._pattern = re.compile(_tree_pattern(tree, self._ascii_boundaries))
+            if _depth(tree) > _MAX_NESTING:
+                self._scan = _Scan(self._values, self._ascii_boundaries)
+                self._pattern = self._scan.starts
+            else:
+                self._pattern = re.compile(_tree_pattern(tree, self._ascii_boundaries))
         return self._pattern
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[T, ...]]]:
@@ -265,16 +359,20 @@ class Lexicon(Generic[T]):
         """
         pattern = self._compiled()
         if pattern is None:
-            return
+            return iter(())
         values = self._values
-        for match in pattern.finditer(text):
-            yield match.start(), match.end(), values[match.group()]
+        if self._scan is not None:
+            return ((start, end, values[text[start:end]]) for start, end in self._scan.spans(text))
+        return iter([(m.start(), m.end(), values[m.group()]) for m in pattern.finditer(text)])
 
     def longest_at(self, text: str, pos: int) -> tuple[int, tuple[T, ...]] | None:
         """Return ``(end, values)`` of the longest key that starts at ``pos``, or None."""
         pattern = self._compiled()
         if pattern is None or not 0 <= pos < len(text):
             return None
+        if self._scan is not None:
+            end = self._scan.match(text, pos)
+            return None if end < 0 else (end, self._values[text[pos:end]])
         match = pattern.match(text, pos)
         if match is None:
             return None
@@ -289,15 +387,19 @@ class Lexicon(Generic[T]):
         """
         if not 0 < end <= len(text):
             return None
-        lengths = self._ending_lengths().get(text[end - 1])
+        endings = self._endings  # a hot path: the cached table without a call
+        if endings is None:
+            endings = self._ending_lengths()
+        lengths = endings.get(text[end - 1])
         if lengths is None:
             return None  # most positions end no key: one look-up rules them out
+        found = self._values.get
         for length in lengths:
             start = end - length
             if start < 0:
                 continue
             key = text[start:end]
-            values = self._values.get(key)
+            values = found(key)
             if values is None:
                 continue
             if self._ascii_boundaries and (

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -65,15 +66,23 @@ def _variants() -> tuple[dict[str, str], re.Pattern[str]]:
 # literal class is scanned about a fifth faster than the \s category.
 _SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _WHITESPACE = re.compile(f"[{_SPACES}]+")
+# What the view changes besides traditional characters: full-width forms and
+# whitespace. A text with none of them and no traditional character is its
+# own view, which two scans in C tell (the traditional characters have their
+# own pattern, compiled once in `_variants`).
+_CHANGED = re.compile(f"[\uff01-\uff5e{_SPACES}]")
 
 
 def _is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass costs 2 µs to create, a plain slotted one a
+# tenth of that, and every call of `hzner.extract` creates one. Treat it as
+# read-only all the same.
+@dataclass(slots=True)
 class NormalizedText:
-    """The normalized view of ``original`` and the map between the two.
+    """The normalized view of ``original`` and the map between the two (read-only).
 
     Parameters
     ----------
@@ -82,7 +91,11 @@ class NormalizedText:
     text
         The normalized view.
     starts
-        Sorted starts, in the view, of the pieces copied from the original.
+        Sorted starts, in the view, of the pieces copied from the original:
+        maximal runs of characters with one shift between the view and the
+        original, so a text that needs no change is one piece, and a long
+        text costs a few bytes per changed whitespace run (an ``array``, not a
+        list of Python ints).
     origins
         For each piece, the offset in ``original`` where it begins.
     traditional
@@ -104,8 +117,8 @@ class NormalizedText:
 
     original: str
     text: str
-    starts: tuple[int, ...]
-    origins: tuple[int, ...]
+    starts: Sequence[int]
+    origins: Sequence[int]
     traditional: int = 0
     breaks: tuple[int, ...] = ()
 
@@ -148,44 +161,77 @@ def normalize(text: str) -> NormalizedText:
     '重庆高新区(二期)'
 
     """
+    if _CHANGED.search(text) is None and _variants()[1].search(text) is None:
+        return NormalizedText(text, text, _ZERO, _ZERO)
+    return _normalize(text)
+
+
+# The map of a text that is its own view: one piece, at 0 in both.
+_ZERO = (0,)
+# Pieces of the view are joined into one chunk every so many, so that a huge
+# text with many whitespace runs does not hold millions of small strings.
+_CHUNK = 4096
+
+
+def _normalize(text: str) -> NormalizedText:
+    """The full path of `normalize`: the view and its map of runs."""
     translated = _FULL_WIDTH_CHAR.sub(_to_ascii, text)
     table, pattern = _variants()
     converted = 0
     if pattern.search(translated) is not None:
         translated, converted = pattern.subn(lambda match: table[match.group()], translated)
+    code = "i" if len(text) < 2**31 - 1 else "q"
+    starts, origins = array(code), array(code)
+    chunks: list[str] = []
     pieces: list[str] = []
-    starts: list[int] = []
-    origins: list[int] = []
-    length = 0
-    position = 0
+    size = len(translated)
+    length = 0  # of the view so far
+    position = 0  # in the original: what is copied so far
+    shift = -1  # origin - start of the last piece; none yet
     for match in _WHITESPACE.finditer(translated):
         begin, stop = match.span()
-        if begin > position:
-            starts.append(length)
-            origins.append(position)
-            pieces.append(translated[position:begin])
-            length += begin - position
-        if (
+        keep = (
             begin > 0
-            and stop < len(translated)
+            and stop < size
             and _is_ascii_alnum(translated[begin - 1])
             and _is_ascii_alnum(translated[stop])
-        ):
-            starts.append(length)
-            origins.append(begin)
+        )
+        if keep and stop - begin == 1 and translated[begin] == " ":
+            continue  # a space the view keeps as it is: the piece goes on
+        if begin > position:
+            if position - length != shift:
+                shift = position - length
+                starts.append(length)
+                origins.append(position)
+            pieces.append(translated[position:begin])
+            length += begin - position
+        if keep:
+            if begin - length != shift:
+                shift = begin - length
+                starts.append(length)
+                origins.append(begin)
             pieces.append(" ")
             length += 1
         position = stop
-    if position < len(translated) or not starts:
-        starts.append(length)
-        origins.append(position)
+        if len(pieces) >= _CHUNK:
+            chunks.append("".join(pieces))
+            pieces.clear()
+    if position < size or not starts:
+        if position - length != shift:
+            starts.append(length)
+            origins.append(position)
         pieces.append(translated[position:])
-    norm = NormalizedText(text, "".join(pieces), tuple(starts), tuple(origins), converted)
+    del translated
+    chunks.append("".join(pieces))
+    del pieces
+    view = chunks[0] if len(chunks) == 1 else "".join(chunks)
+    del chunks
+    norm = NormalizedText(text, view, starts, origins, converted)
     breaks = hard_breaks(text)
     if not breaks:
         return norm
-    view = sorted({norm.to_view(index) for index in breaks} - {0, len(norm.text)})
-    return replace(norm, breaks=tuple(view))
+    positions = sorted({norm.to_view(index) for index in breaks} - {0, len(norm.text)})
+    return replace(norm, breaks=tuple(positions))
 
 
 # A line that ends in one of these goes on (a clause) or has ended (a sentence).

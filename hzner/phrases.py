@@ -8,6 +8,7 @@ dropped: hzner's own entities win.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from .lexicon import Lexicon
@@ -34,11 +35,14 @@ def find_phrases(
     """Find the phrases of ``norm`` that do not overlap the ``taken`` original spans."""
     if not len(lexicon):
         return []
-    occupied = sorted(taken)
+    starts, ends = _merged(taken)
     found: list[Mention] = []
     for start, end, values in lexicon.finditer(norm.text):
         original_start, original_end = norm.to_original(start, end)
-        if any(a < original_end and original_start < b for a, b in occupied):
+        # The last taken span that starts before the phrase ends is the only
+        # one that can overlap it: the spans are merged, so sorted by both ends.
+        index = bisect.bisect_left(starts, original_end) - 1
+        if index >= 0 and ends[index] > original_start:
             continue
         label, rule_id = values[-1]
         found.append(
@@ -51,3 +55,18 @@ def find_phrases(
             )
         )
     return found
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of ``spans`` as disjoint sorted spans: their starts and their ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends

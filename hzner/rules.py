@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import reprlib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
@@ -26,7 +27,7 @@ from typing import Any
 from .errors import Errors, RuleError
 from .lexicon import Lexicon
 
-__all__ = ["RULE_TYPES", "Rule", "RuleSet", "RuleSource", "read_rules"]
+__all__ = ["MAX_WORD", "RULE_TYPES", "Rule", "RuleSet", "RuleSource", "read_rules"]
 
 Rule = dict[str, Any]
 RuleSource = str | Path | Mapping[str, Any] | Iterable[Mapping[str, Any]]
@@ -107,6 +108,42 @@ RULE_TYPES: dict[str, dict[str, _Field]] = {
 
 _TYPE_NAMES = {str: "a string", list: "a list of strings", int: "an integer"}
 
+#: The longest word, pattern, alias or name a rule may have, in characters.
+#: Words are matched literally; a longer one names nothing in news text, and
+#: compiling a pattern of millions of characters takes tens of seconds.
+MAX_WORD = 1000
+
+# The fields matched in the text: each must keep a character once normalized.
+_MATCHED = frozenset(("word", "pattern", "alias", "name", "aliases"))
+
+# Shows a bad value in a message: short, and safe on deeply nested values.
+_SHOW = reprlib.Repr()
+_SHOW.maxlevel = 3
+_SHOW.maxstring = 60
+_SHOW.maxother = 60
+
+
+def _check_matched(rule: Rule, source: str, line: int) -> None:
+    """Raise if a matched field is empty once normalized or longer than `MAX_WORD`."""
+    for name in _MATCHED.intersection(rule):
+        value = rule[name]
+        for item in value if isinstance(value, list) else (value,):
+            if len(item) > MAX_WORD:
+                raise RuleError(
+                    Errors.E161.format(
+                        source=source, line=line, field=name, type=rule["type"],
+                        length=len(item), limit=MAX_WORD,
+                    )
+                )  # fmt: skip
+            # The view drops exactly the characters str.isspace() accepts, so
+            # this is `not normalize_key(item)` without building a view.
+            if not item or item.isspace():
+                raise RuleError(
+                    Errors.E160.format(
+                        source=source, line=line, field=name, type=rule["type"], value=item
+                    )
+                )
+
 
 def _validate(raw: Any, source: str, line: int) -> Rule:
     if not isinstance(raw, dict):
@@ -115,7 +152,8 @@ def _validate(raw: Any, source: str, line: int) -> Rule:
     fields = RULE_TYPES.get(rule_type) if isinstance(rule_type, str) else None
     if fields is None:
         known = ", ".join(RULE_TYPES)
-        raise RuleError(Errors.E012.format(source=source, line=line, type=rule_type, known=known))
+        shown = _ShownValue(rule_type)
+        raise RuleError(Errors.E012.format(source=source, line=line, type=shown, known=known))
     rule: Rule = {"type": rule_type}
     for name in raw:
         if name != "type" and name not in fields:
@@ -151,7 +189,7 @@ def _validate(raw: Any, source: str, line: int) -> Rule:
                     field=name,
                     type=rule_type,
                     expected="a non-empty " + _TYPE_NAMES[kind].removeprefix("a "),
-                    value=value,
+                    value=_ShownValue(value),
                 )
             )
         if allowed is not None and value not in allowed:
@@ -162,11 +200,24 @@ def _validate(raw: Any, source: str, line: int) -> Rule:
                     field=name,
                     type=rule_type,
                     allowed=", ".join(allowed),
-                    value=value,
+                    value=_ShownValue(value),
                 )
             )
         rule[name] = list(value) if kind is list else value
+    _check_matched(rule, source, line)
     return rule
+
+
+class _ShownValue:
+    """A value whose ``!r`` is short and safe however deeply it nests."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return _SHOW.repr(self.value)
 
 
 def _parse_lines(lines: Iterable[str], source: str) -> Iterator[Rule]:
@@ -180,6 +231,8 @@ def _parse_lines(lines: Iterable[str], source: str) -> Iterator[Rule]:
             raise RuleError(
                 Errors.E010.format(source=source, line=number, detail=error.msg)
             ) from None
+        except RecursionError:
+            raise RuleError(Errors.E162.format(source=source, line=number)) from None
         yield _validate(raw, source, number)
 
 

@@ -256,3 +256,28 @@ def test_lexicon_longest_ending_at_is_the_longest_key_ending_there(
         # The reversed lexicon finds the same key read backwards.
         mirrored = backwards(text[::-1], len(text) - end)
         assert (None if mirrored is None else len(text) - mirrored[0]) == expected
+
+
+@pytest.mark.parametrize("count", [502, 2000])
+def test_lexicon_nested_prefix_keys_do_not_recurse(count: int) -> None:
+    # Each key a prefix of the next: a prefix tree as deep as the number of keys.
+    keys = ["园" * length for length in range(1, count + 1)]
+    lexicon = _lexicon(tuple(keys))
+    assert _spans(lexicon, "园" * (count + 3)) == [(0, count), (count, count + 3)]
+    assert lexicon.longest_at("甲" + "园" * 7, 1) == (8, ("园" * 7,))
+
+
+@given(
+    depth=st.integers(min_value=1, max_value=200),
+    text=st.text(alphabet="甲乙园 ", max_size=40),
+)
+def test_lexicon_deep_trees_match_brute_force(depth: int, text: str) -> None:
+    keys = {"甲" * length for length in range(1, depth + 1)} | {"甲乙", "甲园", "园甲", "乙"}
+    lexicon = _lexicon(tuple(sorted(keys)))
+    assert _spans(lexicon, text) == _brute_force(keys, text)
+
+
+def test_lexicon_many_keys() -> None:
+    keys = [f"园{index}区" for index in range(20_000)]
+    lexicon = _lexicon(tuple(keys))
+    assert _spans(lexicon, "在园19999区和园7区") == [(1, 8), (9, 12)]

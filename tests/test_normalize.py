@@ -103,3 +103,48 @@ def test_normalize_to_original_maps_each_end(text: str, data: st.DataObject) -> 
     start = data.draw(st.integers(0, len(norm.text) - 1))
     end = data.draw(st.integers(start + 1, len(norm.text)))
     assert norm.to_original(start, end) == (norm.offset(start), norm.offset(end - 1) + 1)
+
+
+@given(st.text(alphabet=st.sampled_from("重庆區 高\n1２.亿元 ab\u3000,")) | st.text())
+def test_normalize_quick_path_equals_the_full_path(text: str) -> None:
+    from hzner.normalize import _normalize
+
+    quick, full = normalize(text), _normalize(text)
+    assert (quick.original, quick.text, quick.traditional, quick.breaks) == (
+        full.original, full.text, full.traditional, full.breaks,
+    )  # fmt: skip
+    assert list(quick.starts) == list(full.starts)
+    assert list(quick.origins) == list(full.origins)
+
+
+def test_normalize_text_that_needs_no_change_is_its_own_view() -> None:
+    norm = normalize("总投资510.2亿元")
+    assert norm.text is norm.original
+    assert list(norm.starts) == [0]
+    assert list(norm.origins) == [0]
+
+
+def test_normalize_offset_map_is_runs_in_an_array() -> None:
+    from array import array
+
+    # A space kept between words and a line break read as one: one shift, one piece.
+    norm = normalize("Apple Inc\nand Tesla Inc " * 1000 + "亿")
+    assert isinstance(norm.starts, array)
+    assert isinstance(norm.origins, array)
+    assert len(norm.starts) <= 2
+    # Each removed run adds one piece, whatever the number of characters.
+    norm = normalize("产值 1465.3 亿 元," * 100)
+    assert len(norm.starts) == len(norm.origins) <= 301
+    assert norm.to_original(0, len(norm.text))[1] == len("产值 1465.3 亿 元," * 100)
+
+
+def test_normalize_drops_exactly_the_characters_isspace_accepts() -> None:
+    # hzner.rules relies on it to tell a whitespace-only word without a view.
+    import sys
+
+    from hzner.normalize import _WHITESPACE
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert bool(_WHITESPACE.fullmatch(char)) == char.isspace(), hex(code)
+    assert normalize("\u3000 \t\u2029").text == ""

@@ -98,3 +98,58 @@ def test_rules_csv_error_names_the_row(tmp_path: Path) -> None:
     path.write_text("type,word\ncurrency,泰铢\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"\[E013\] .*bad.csv:2"):
         read_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "code"),
+    [
+        ({"type": "money_cue", "word": " \u3000\n", "role": "investment"}, "E160"),
+        ({"type": "phrase", "label": "FUND", "pattern": "\t"}, "E160"),
+        ({"type": "alias", "alias": "  ", "zone": "X"}, "E160"),
+        ({"type": "zone", "id": "X", "name": "甲区", "kind": "other", "aliases": [" "]}, "E160"),
+        ({"type": "phrase", "label": "FUND", "pattern": "基" * 5_000_000}, "E161"),
+        ({"type": "money_cue", "word": "x", "role": [[[[[[[[[[[[[[1]]]]]]]]]]]]]]}, "E014"),
+    ],
+)  # fmt: skip
+def test_rules_bad_words_are_named_when_loaded(rule: dict[str, object], code: str) -> None:
+    with pytest.raises(RuleError, match=rf"\[{code}\] <rule>:1"):
+        read_rules(rule)
+
+
+def test_rules_whitespace_word_in_a_file_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "mine.jsonl"
+    good = json.dumps({"type": "currency", "word": "泰铢", "code": "THB"}, ensure_ascii=False)
+    bad = json.dumps({"type": "currency", "word": "\u3000", "code": "THB"})
+    path.write_text(f"{good}\n{bad}\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"\[E160\] .*mine.jsonl:2"):
+        RuleSet.default().extend(path)
+
+
+def test_rules_deeply_nested_json_line_is_a_rule_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text("\n" + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"\[E162\] .*deep.jsonl:2"):
+        read_rules(path)
+
+
+def test_rules_deeply_nested_value_is_a_rule_error() -> None:
+    deep: list[object] = []
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(RuleError, match=r"\[E014\] <rule>:1"):
+        read_rules({"type": "money_cue", "word": deep, "role": "investment"})
+
+
+def test_rules_long_word_at_the_bound_is_accepted() -> None:
+    from hzner.rules import MAX_WORD
+
+    (rule,) = read_rules({"type": "phrase", "label": "X", "pattern": "基" * MAX_WORD})
+    assert len(rule["pattern"]) == MAX_WORD
+
+
+def test_rules_deeply_nested_type_is_a_rule_error() -> None:
+    deep: list[object] = []
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(RuleError, match=r"\[E012\] <rule>:1"):
+        read_rules({"type": deep})
