@@ -139,13 +139,14 @@ class ParkRecognizer:
         found = sorted([*known, *unseen], key=lambda item: item.start)
         parks: list[Located[Park]] = []
         linked: dict[str, Zone] = {}
-        where = _Where(self.places, text)
+        where: _Where | None = None  # the place table is read only when a park needs it
         for item in found:
             zone = self._link(text, item, linked)
             start, end = norm.to_original(item.start, item.end)
             if zone is not None:
                 province, city = zone.province or None, zone.city or None
             else:
+                where = where or _Where(self.places, text)
                 province, city = where.of(item.start, item.end)
             park = Park(
                 text=norm.original[start:end],
