@@ -71,7 +71,9 @@ class Places:
                     lengths.setdefault(name[:2], set()).add(len(name))
         self._by_name = {name: tuple(items) for name, items in found.items()}
         # First two characters -> the lengths of the names that start with them, longest first.
-        self._lengths = {pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in lengths.items()}
+        self._lengths = {
+            pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in lengths.items()
+        }
         # Where a name may begin: a first character followed by a second one, found
         # by one regex pass in C (a lookahead, so that candidates may overlap); the
         # pair is then checked in `_lengths`. An alternation of the names would be
