@@ -14,7 +14,6 @@ Two passes over the normalized text, both linear:
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,8 +23,10 @@ from ..normalize import Located, NormalizedText, locate
 from ..rules import RuleSet
 from ..types import Money, Park, ZoneKind
 from .gazetteer import Gazetteer, Zone
-from .places import Division, Places
+from .glosses import Glossed
+from .places import Places
 from .readings import Readings, named_as_project, project_names
+from .where import Where
 
 __all__ = ["ParkRecognizer"]
 
@@ -139,25 +140,31 @@ class ParkRecognizer:
         Returns the parks with their spans in the view, and the spans of all
         the zone words of the text (the PROJECT tagger needs them too).
         """
-        text = norm.text
+        barriers = {amount.end for amount in money} | set(norm.breaks)
+        # Read the text without pinyin glosses (產(chǎn)業(yè)園), if it has any.
+        glossed = Glossed.of(norm.text)
+        text = norm.text if glossed is None else glossed.text
+        if glossed is not None:
+            barriers = {glossed.inward(pos) for pos in barriers}
         words = list(self.zone_words.finditer(text))
         known, slogans = self._named(text, list(self._known(text)), words)
-        barriers = {amount.end for amount in money} | set(norm.breaks)
         asides = list(self._second_names(text, known))
         barriers.update(item.end for item in asides)
         unseen = self._unseen(text, known, barriers, words, [*slogans, *asides])
         found = self._read(text, sorted([*known, *unseen], key=lambda item: item.start))
         parks: list[Located[Park]] = []
         linked: dict[str, Zone] = {}
-        where: _Where | None = None  # the place table is read only when a park needs it
+        where: Where | None = None  # the place table is read only when a park needs it
         for item in found:
             zone = self._link(text, item, linked)
-            start, end = norm.to_original(item.start, item.end)
             if zone is not None:
                 province, city = zone.province or None, zone.city or None
             else:
-                where = where or _Where(self.places, text)
+                where = where or Where(self.places, text)
                 province, city = where.of(item.start, item.end)
+            if glossed is not None:
+                item.start, item.end = glossed.outward(item.start, item.end)
+            start, end = norm.to_original(item.start, item.end)
             park = Park(
                 text=norm.original[start:end],
                 start=start,
@@ -173,7 +180,10 @@ class ParkRecognizer:
                 city=city,
             )
             parks.append(Located(item.start, item.end, park))
-        return parks, [(start, end) for start, end, _ in words]
+        spans = [(start, end) for start, end, _ in words]
+        if glossed is not None:
+            spans = [glossed.outward(start, end) for start, end in spans]
+        return parks, spans
 
     def _read(self, text: str, found: list[_Found]) -> list[_Found]:
         """Drop the unlinked parks that their context reads as a kind or a project."""
@@ -450,67 +460,6 @@ def _has_ordinal(proper: str) -> bool:
             return True
         index = proper.find("第", index + 1)
     return False
-
-
-class _Where:
-    """Where an unlinked park is: the place names of its name, else of the text near it.
-
-    The place names of the text are found once, at the first park that needs
-    them; each park then looks them up by bisection, so the work stays linear
-    in the text. A name shared by several divisions is resolved by the other
-    place names of the text (`Places.resolve`).
-    """
-
-    def __init__(self, places: Places, text: str) -> None:
-        self._places = places
-        self._text = text
-        self._found: list[tuple[int, int, Division]] | None = None
-        self._starts: list[int] = []
-        # The mentions that may place a park from outside it: a prefecture or
-        # province, or a county by its full name (a county's short name alone,
-        # 城中 or 江南, is too often a common word).
-        self._near: list[tuple[int, int, Division]] = []
-        self._near_starts: list[int] = []
-        self._near_ends: list[int] = []
-
-    def _mentions(self) -> list[tuple[int, int, Division]]:
-        if self._found is None:
-            raw = list(self._places.finditer(self._text))
-            context = [divisions[0] for _, _, divisions in raw if len(divisions) == 1]
-            found: list[tuple[int, int, Division]] = []
-            for start, end, divisions in raw:
-                division = Places.resolve(divisions, context)
-                if division is not None:
-                    found.append((start, end, division))
-            self._found = found
-            self._starts = [item[0] for item in found]
-            self._near = [item for item in found if item[2].rank < 2 or item[1] - item[0] > 2]
-            self._near_starts = [item[0] for item in self._near]
-            self._near_ends = [item[1] for item in self._near]
-        return self._found
-
-    def of(self, start: int, end: int) -> tuple[str | None, str | None]:
-        """Return the province and city of the park at ``[start, end)`` in the view."""
-        mentions = self._mentions()
-        index = bisect.bisect_left(self._starts, start)
-        inside: list[Division] = []
-        while index < len(mentions) and mentions[index][1] <= end:
-            inside.append(mentions[index][2])
-            index += 1
-        if inside:
-            return _official(max(inside, key=lambda division: division.rank))
-        # The nearest place named before the park, else the first after it.
-        before = bisect.bisect_right(self._near_ends, start) - 1
-        if before >= 0 and start - self._near[before][1] <= _CONTEXT:
-            return _official(self._near[before][2])
-        after = bisect.bisect_left(self._near_starts, end)
-        if after < len(self._near) and self._near[after][0] - end <= _CONTEXT:
-            return _official(self._near[after][2])
-        return None, None
-
-
-def _official(division: Division) -> tuple[str | None, str | None]:
-    return division.province or None, division.city or None
 
 
 class _Coverage:
