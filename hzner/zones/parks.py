@@ -199,6 +199,7 @@ class ParkRecognizer:
             or text.startswith("项目", item.end)  # the PROJECT tagger reads it whole
             or not (
                 readings.is_kind(text, item.start)
+                or readings.has_other_head(text, item.end)
                 or readings.is_project(text, item.start, item.end)
                 or named_as_project(text[item.start : item.end], projects)
             )

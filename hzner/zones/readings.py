@@ -10,6 +10,7 @@ when its context reads it as:
 - listed among projects (…、西安交大漳州科技园等产业性项目, …三大项目);
 - being built, when its clause does not name it as a place (…产业园正式开工,
   …园区计划总投资2亿元; but 在…产业园开工的项目 keeps the park);
+- the modifier of a head that is no PARK (…陆港经济区, …园区合作区);
 - a project elsewhere in the same text: a name the text also writes with
   项目 after it (希望安宁粤商产业园加快建设 after 安宁粤商产业园项目).
 
@@ -42,18 +43,19 @@ class Readings:
     Parameters
     ----------
     cues
-        ``class_before``, ``listed_after``, ``built_after`` and
-        ``located_before``: regular expressions (see the module docstring).
+        ``class_before``, ``listed_after``, ``built_after``, ``located_before``
+        and ``other_head_after``: regular expressions (see the module docstring).
 
     """
 
-    __slots__ = ("_built", "_class", "_listed", "_located")
+    __slots__ = ("_built", "_class", "_head", "_listed", "_located")
 
     def __init__(self, cues: dict[str, str]) -> None:
         self._class = re.compile(cues["class_before"])
         self._listed = re.compile(cues["listed_after"])
         self._built = re.compile(cues["built_after"])
         self._located = re.compile(cues["located_before"])
+        self._head = re.compile(cues["other_head_after"])
 
     @classmethod
     def default(cls) -> Readings:
@@ -68,6 +70,10 @@ class Readings:
         if start < 1 or text[start - 1] != "的":
             return False
         return self._class.search(_clause_before(text, start - 1)) is not None
+
+    def has_other_head(self, text: str, end: int) -> bool:
+        """Whether a head that SPEC keeps out of PARK follows: …陆港|经济区, …园区|合作区."""
+        return self._head.match(text, end) is not None
 
     def is_project(self, text: str, start: int, end: int) -> bool:
         """Whether the park at ``[start, end)`` is listed among projects or being built."""

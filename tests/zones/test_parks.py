@@ -312,3 +312,22 @@ def test_a_zones_second_name_in_brackets_is_no_park_and_a_park_may_follow() -> N
 
 def test_a_park_in_brackets_after_a_zone_is_still_a_park() -> None:
     assert _recognized("重庆高新区(西永微电园)发布") == ["重庆高新区", "西永微电园"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("项目落户西安陆港", ["西安陆港"]),
+        ("企业入驻郑州航空港", ["郑州航空港"]),
+        ("成都空港新区签约", ["成都空港新区"]),
+        ("打造西部内陆港", []),  # a kind of port
+        ("天津港吞吐量增长", []),  # a sea port is no zone
+    ],
+)
+def test_airport_and_inland_port_zones(text: str, expected: list[str]) -> None:
+    assert _recognized(text) == expected
+
+
+@pytest.mark.parametrize("text", ["建设西安陆港经济区", "推进青溪科技园合作区建设"])
+def test_a_zone_word_before_a_head_that_is_no_park(text: str) -> None:
+    assert _recognized(text) == []
