@@ -396,7 +396,8 @@ class ParkRecognizer:
                 return start  # a bracket: 西部(重庆)科学城 is one name
             found = places.longest_at(text, pos)
             if found is not None and found[0] <= head:
-                return pos
+                # A brand before the place stays: 比亚迪西安产业园, TCL惠州产业园.
+                return start if self.readings.is_brand(text, start, pos) else pos
         return start
 
     def _generic_proper(self, text: str, start: int, head: int, end: int) -> bool:

@@ -14,6 +14,9 @@ when its context reads it as:
 - a project elsewhere in the same text: a name the text also writes with
   项目 after it (希望安宁粤商产业园加快建设 after 安宁粤商产业园项目).
 
+The same cues tell a brand before a place name in a park's name (比亚迪|西安产业园
+when the text names 比亚迪股份有限公司) from glue words (调研|修文工业园).
+
 The cues are regular expressions in ``hzner/data/zones/readings.json``, read
 once. Every check looks at a bounded window, so the work stays linear.
 """
@@ -33,6 +36,8 @@ _BEFORE = 24
 _AFTER = 72
 # Punctuation that ends the phrase a modifier belongs to.
 _CLAUSE_END = re.compile(r"[,，。;；:：!?！？\s]")
+# How far from a park the text may name a brand of its name as a company.
+_BRAND_WINDOW = 400
 # A project named elsewhere must be this long to mark a park's name ending with it.
 _MIN_STEM = 4
 
@@ -44,11 +49,12 @@ class Readings:
     ----------
     cues
         ``class_before``, ``listed_after``, ``built_after``, ``located_before``
-        and ``other_head_after``: regular expressions (see the module docstring).
+        and ``other_head_after``: regular expressions (see the module docstring);
+        ``company_after``: the words after a brand that name its company, split by ``|``.
 
     """
 
-    __slots__ = ("_built", "_class", "_head", "_listed", "_located")
+    __slots__ = ("_built", "_class", "_companies", "_head", "_listed", "_located")
 
     def __init__(self, cues: dict[str, str]) -> None:
         self._class = re.compile(cues["class_before"])
@@ -56,6 +62,7 @@ class Readings:
         self._built = re.compile(cues["built_after"])
         self._located = re.compile(cues["located_before"])
         self._head = re.compile(cues["other_head_after"])
+        self._companies = tuple(cues["company_after"].split("|"))
 
     @classmethod
     def default(cls) -> Readings:
@@ -70,6 +77,19 @@ class Readings:
         if start < 1 or text[start - 1] != "的":
             return False
         return self._class.search(_clause_before(text, start - 1)) is not None
+
+    def is_brand(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]``, before a place name in a park's name, is a brand.
+
+        It is when it has Latin letters (TCL惠州产业园), or when the text near
+        it names it as a company (比亚迪股份有限公司 … 比亚迪西安产业园);
+        else the words before a place are glue (调研|修文工业园).
+        """
+        prefix = text[start:end]
+        if any(char.isascii() and char.isalpha() for char in prefix):
+            return True
+        window = text[max(0, start - _BRAND_WINDOW) : end + _BRAND_WINDOW]
+        return any(prefix + company in window for company in self._companies)
 
     def has_other_head(self, text: str, end: int) -> bool:
         """Whether a head that SPEC keeps out of PARK follows: …陆港|经济区, …园区|合作区."""

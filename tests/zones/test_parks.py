@@ -331,3 +331,15 @@ def test_airport_and_inland_port_zones(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", ["建设西安陆港经济区", "推进青溪科技园合作区建设"])
 def test_a_zone_word_before_a_head_that_is_no_park(text: str) -> None:
     assert _recognized(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("青溪汽车集团宣布，项目落户青溪汽车西安产业园", ["青溪汽车西安产业园"]),
+        ("TCL惠州产业园投产", ["TCL惠州产业园"]),
+        ("市委书记调研修文工业园", ["修文工业园"]),  # glue, not a brand
+    ],
+)
+def test_a_brand_before_a_place_stays_in_the_name(text: str, expected: list[str]) -> None:
+    assert _recognized(text) == expected
