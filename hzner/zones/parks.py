@@ -14,7 +14,6 @@ Two passes over the normalized text, both linear:
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,7 +23,10 @@ from ..normalize import Located, NormalizedText, locate
 from ..rules import RuleSet
 from ..types import Money, Park, ZoneKind
 from .gazetteer import Gazetteer, Zone
-from .places import Division, Places
+from .glosses import Glossed
+from .places import Places
+from .readings import Readings, named_as_project, project_names
+from .where import Where
 
 __all__ = ["ParkRecognizer"]
 
@@ -41,6 +43,8 @@ _CLASSIFIERS = frozenset("个家座所项批类级")
 _NUMERALS = frozenset("〇零一二两三四五六七八九十百千万几数多")
 # An ordinal names an event or a batch, not a park: 第三届…开发区(大会), 第二批…园区.
 _ORDINAL_UNITS = frozenset("届次批期轮")
+# Magnitudes that, followed by 万 or 亿, make a quantity (百亿项目, 千万平方米): no name.
+_MAGNITUDES = frozenset("十百千万")
 # Quotes that close a slogan built on a zone's brand ("湾区光谷").
 _CLOSING_QUOTES = frozenset("\u201d\"\u300d\u300f\u2019'")
 _OPENING_QUOTES = frozenset("\u201c\"\u300c\u300e\u2018'")
@@ -110,6 +114,11 @@ class ParkRecognizer:
         return self.rules.lexicon("park_generic", "word")
 
     @cached_property
+    def readings(self) -> Readings:
+        """The cues that read an unseen park as a kind or a project."""
+        return Readings.default()
+
+    @cached_property
     def places(self) -> Places:
         """China's place names (provinces, prefectures, counties)."""
         return Places.default()
@@ -131,22 +140,31 @@ class ParkRecognizer:
         Returns the parks with their spans in the view, and the spans of all
         the zone words of the text (the PROJECT tagger needs them too).
         """
-        text = norm.text
+        barriers = {amount.end for amount in money} | set(norm.breaks)
+        # Read the text without pinyin glosses (產(chǎn)業(yè)園), if it has any.
+        glossed = Glossed.of(norm.text)
+        text = norm.text if glossed is None else glossed.text
+        if glossed is not None:
+            barriers = {glossed.inward(pos) for pos in barriers}
         words = list(self.zone_words.finditer(text))
         known, slogans = self._named(text, list(self._known(text)), words)
-        barriers = {amount.end for amount in money} | set(norm.breaks)
-        unseen = self._unseen(text, known, barriers, words, slogans)
-        found = sorted([*known, *unseen], key=lambda item: item.start)
+        asides = list(self._second_names(text, known))
+        barriers.update(item.end for item in asides)
+        unseen = self._unseen(text, known, barriers, words, [*slogans, *asides])
+        found = self._read(text, sorted([*known, *unseen], key=lambda item: item.start))
         parks: list[Located[Park]] = []
         linked: dict[str, Zone] = {}
-        where = _Where(self.places, text)
+        where: Where | None = None  # the place table is read only when a park needs it
         for item in found:
             zone = self._link(text, item, linked)
-            start, end = norm.to_original(item.start, item.end)
             if zone is not None:
                 province, city = zone.province or None, zone.city or None
             else:
+                where = where or Where(self.places, text)
                 province, city = where.of(item.start, item.end)
+            if glossed is not None:
+                item.start, item.end = glossed.outward(item.start, item.end)
+            start, end = norm.to_original(item.start, item.end)
             park = Park(
                 text=norm.original[start:end],
                 start=start,
@@ -162,7 +180,30 @@ class ParkRecognizer:
                 city=city,
             )
             parks.append(Located(item.start, item.end, park))
-        return parks, [(start, end) for start, end, _ in words]
+        spans = [(start, end) for start, end, _ in words]
+        if glossed is not None:
+            spans = [glossed.outward(start, end) for start, end in spans]
+        return parks, spans
+
+    def _read(self, text: str, found: list[_Found]) -> list[_Found]:
+        """Drop the unlinked parks that their context reads as a kind or a project."""
+        unlinked = [(item.start, item.end) for item in found if not item.zones]
+        if not unlinked:
+            return found
+        readings = self.readings
+        projects = project_names(text, unlinked)
+        return [
+            item
+            for item in found
+            if item.zones
+            or text.startswith("项目", item.end)  # the PROJECT tagger reads it whole
+            or not (
+                readings.is_kind(text, item.start)
+                or readings.has_other_head(text, item.end)
+                or readings.is_project(text, item.start, item.end)
+                or named_as_project(text[item.start : item.end], projects)
+            )
+        ]
 
     def _known(self, text: str) -> Iterator[_Found]:
         gazetteer = self.gazetteer
@@ -219,6 +260,20 @@ class ParkRecognizer:
                     continue
             kept.append(item)
         return kept, slogans
+
+    def _second_names(self, text: str, known: list[_Found]) -> Iterator[_Found]:
+        """Brackets right after a known zone that hold its second name: 温州高新区(经开区).
+
+        The bracket is no park of its own, and a park may begin after it
+        (温州高新区(经开区)|新能源科技产业园).
+        """
+        for item in known:
+            if not text.startswith("(", item.end):
+                continue
+            close = text.find(")", item.end + 1, item.end + _MAX_PROPER)
+            word = self.zone_words.longest_ending_at(text, close) if close > 0 else None
+            if word is not None and word[0] == item.end + 1:  # nothing but a zone word
+                yield _Found(item.end, close + 1, (), ZoneKind.OTHER, "aside")
 
     @staticmethod
     def _in_slogan(text: str, start: int, end: int) -> bool:
@@ -289,10 +344,12 @@ class ParkRecognizer:
             if start in known_ends:
                 break  # after a known park or an amount (510.2亿元|产业园: no name)
             char = text[start - 1]
+            # Counted parks are a class (18家大数据产业园区之一, 全省首个…园区), even
+            # where the count ends a boundary word (首个, 一批).
+            if char in _CLASSIFIERS and start >= 2 and _is_count(text[start - 2]):
+                return None
             if depth == 0 and char in stop_last and stops.longest_ending_at(text, start):
                 break
-            if char in _CLASSIFIERS and start >= 2 and _is_numeral(text[start - 2]):
-                return None  # counted parks are a class: 18家大数据产业园区之一
             if char == ")":
                 depth += 1
             elif char == "(":
@@ -313,8 +370,8 @@ class ParkRecognizer:
         proper = text[start:head]
         if len(proper) < 2 or depth or proper.count("(") != proper.count(")"):
             return None  # too short, or a bracket cut in half (金山云(|天津)逸仙园…园区)
-        if _has_ordinal(proper):
-            return None  # an event or a batch: 第三届中国开发区(大会)
+        if _has_ordinal(proper) or _has_quantity(proper):
+            return None  # an event or a batch (第三届中国开发区大会), an amount (百亿项目…产业园)
         if not merged and self._generic_proper(text, start, head, end):
             return None
         # A generic name may end the mention (国家高新区, 高质量发展示范区).
@@ -339,7 +396,8 @@ class ParkRecognizer:
                 return start  # a bracket: 西部(重庆)科学城 is one name
             found = places.longest_at(text, pos)
             if found is not None and found[0] <= head:
-                return pos
+                # A brand before the place stays: 比亚迪西安产业园, TCL惠州产业园.
+                return start if self.readings.is_brand(text, start, pos) else pos
         return start
 
     def _generic_proper(self, text: str, start: int, head: int, end: int) -> bool:
@@ -364,17 +422,33 @@ class ParkRecognizer:
         return False
 
     def _made_of_generic(self, text: str, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` is generic words only (国家一流, 国际合作示范).
+        """Whether ``text[start:end]`` is generic words only (国家一流, 工业(产业)).
 
         Read right to left, longest word first, over a bounded proper part.
         """
         pos = end
         while pos > start:
+            if text[pos - 1] in "()":
+                pos -= 1  # an alternative in brackets: 工业(产业)园区
+                continue
             found = self.generic.longest_ending_at(text, pos)
             if found is None or found[0] < start:
                 return False
             pos = found[0]
         return True
+
+
+def _is_count(char: str) -> bool:
+    """Whether ``char`` may end a count before a classifier: a numeral, or 首 (首个, 首批)."""
+    return char == "首" or _is_numeral(char)
+
+
+def _has_quantity(proper: str) -> bool:
+    """Whether ``proper`` holds a quantity: two magnitudes in a row (百亿, 千万平方米)."""
+    return any(
+        proper[index] in _MAGNITUDES and proper[index + 1] in "万亿"
+        for index in range(len(proper) - 1)
+    )
 
 
 def _has_ordinal(proper: str) -> bool:
@@ -388,67 +462,6 @@ def _has_ordinal(proper: str) -> bool:
             return True
         index = proper.find("第", index + 1)
     return False
-
-
-class _Where:
-    """Where an unlinked park is: the place names of its name, else of the text near it.
-
-    The place names of the text are found once, at the first park that needs
-    them; each park then looks them up by bisection, so the work stays linear
-    in the text. A name shared by several divisions is resolved by the other
-    place names of the text (`Places.resolve`).
-    """
-
-    def __init__(self, places: Places, text: str) -> None:
-        self._places = places
-        self._text = text
-        self._found: list[tuple[int, int, Division]] | None = None
-        self._starts: list[int] = []
-        # The mentions that may place a park from outside it: a prefecture or
-        # province, or a county by its full name (a county's short name alone,
-        # 城中 or 江南, is too often a common word).
-        self._near: list[tuple[int, int, Division]] = []
-        self._near_starts: list[int] = []
-        self._near_ends: list[int] = []
-
-    def _mentions(self) -> list[tuple[int, int, Division]]:
-        if self._found is None:
-            raw = list(self._places.finditer(self._text))
-            context = [divisions[0] for _, _, divisions in raw if len(divisions) == 1]
-            found: list[tuple[int, int, Division]] = []
-            for start, end, divisions in raw:
-                division = Places.resolve(divisions, context)
-                if division is not None:
-                    found.append((start, end, division))
-            self._found = found
-            self._starts = [item[0] for item in found]
-            self._near = [item for item in found if item[2].rank < 2 or item[1] - item[0] > 2]
-            self._near_starts = [item[0] for item in self._near]
-            self._near_ends = [item[1] for item in self._near]
-        return self._found
-
-    def of(self, start: int, end: int) -> tuple[str | None, str | None]:
-        """Return the province and city of the park at ``[start, end)`` in the view."""
-        mentions = self._mentions()
-        index = bisect.bisect_left(self._starts, start)
-        inside: list[Division] = []
-        while index < len(mentions) and mentions[index][1] <= end:
-            inside.append(mentions[index][2])
-            index += 1
-        if inside:
-            return _official(max(inside, key=lambda division: division.rank))
-        # The nearest place named before the park, else the first after it.
-        before = bisect.bisect_right(self._near_ends, start) - 1
-        if before >= 0 and start - self._near[before][1] <= _CONTEXT:
-            return _official(self._near[before][2])
-        after = bisect.bisect_left(self._near_starts, end)
-        if after < len(self._near) and self._near[after][0] - end <= _CONTEXT:
-            return _official(self._near[after][2])
-        return None, None
-
-
-def _official(division: Division) -> tuple[str | None, str | None]:
-    return division.province or None, division.city or None
 
 
 class _Coverage:

@@ -14,18 +14,19 @@ first use, with no normalization (the names are already in normal form).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 __all__ = ["Division", "Places"]
 
 _LEVELS = {"province": 0, "prefecture": 1, "county": 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Division:
+# A NamedTuple: some 3,000 are built at first use, faster than frozen dataclasses.
+class Division(NamedTuple):
     """One administrative division: official name, level, and where it is."""
 
     adcode: str
@@ -58,22 +59,28 @@ class Places:
 
     """
 
-    __slots__ = ("_by_name", "_first", "_lengths")
+    __slots__ = ("_by_name", "_lengths", "_pairs")
 
     def __init__(self, divisions: Iterable[tuple[Division, tuple[str, ...]]]) -> None:
-        self._by_name: dict[str, tuple[Division, ...]] = {}
+        found: dict[str, list[Division]] = {}
+        lengths: dict[str, set[int]] = {}
         for division, shorts in divisions:
             for name in (division.name, *shorts):
                 if len(name) >= 2:
-                    self._by_name[name] = (*self._by_name.get(name, ()), division)
-        lengths: dict[str, set[int]] = {}
-        for name in self._by_name:
-            lengths.setdefault(name[0], set()).add(len(name))
-        # First character -> the lengths of the names that start with it, longest first.
+                    found.setdefault(name, []).append(division)
+                    lengths.setdefault(name[:2], set()).add(len(name))
+        self._by_name = {name: tuple(items) for name, items in found.items()}
+        # First two characters -> the lengths of the names that start with them, longest first.
         self._lengths = {
-            char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()
+            pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in lengths.items()
         }
-        self._first = frozenset(self._lengths)
+        # Where a name may begin: a first character followed by a second one, found
+        # by one regex pass in C (a lookahead, so that candidates may overlap); the
+        # pair is then checked in `_lengths`. An alternation of the names would be
+        # tried name by name at every position.
+        firsts = "".join(sorted({pair[0] for pair in self._lengths}))
+        seconds = "".join(sorted({pair[1] for pair in self._lengths}))
+        self._pairs = re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
 
     @classmethod
     def default(cls) -> Places:
@@ -86,7 +93,7 @@ class Places:
 
     def longest_at(self, text: str, pos: int) -> tuple[int, tuple[Division, ...]] | None:
         """Return ``(end, divisions)`` of the longest place name starting at ``pos``, or None."""
-        lengths = self._lengths.get(text[pos]) if 0 <= pos < len(text) else None
+        lengths = self._lengths.get(text[pos : pos + 2]) if pos >= 0 else None
         if lengths is None:
             return None
         room = len(text) - pos
@@ -105,18 +112,19 @@ class Places:
     def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[Division, ...]]]:
         """Yield ``(start, end, divisions)`` of the place names of ``text``, leftmost-longest.
 
-        The work per position is one set look-up, plus a dict look-up per
-        name length where a name can start: linear in the length of the text.
+        One regex pass finds the positions where a name's first two characters
+        may stand; only there are names looked up, a dict look-up per name
+        length: linear in the length of the text.
         """
-        pos, first = 0, self._first
-        while pos < len(text):
-            if text[pos] in first:
-                found = self.longest_at(text, pos)
-                if found is not None:
-                    yield pos, found[0], found[1]
-                    pos = found[0]
-                    continue
-            pos += 1
+        end = 0
+        for match in self._pairs.finditer(text):
+            pos = match.start()
+            if pos < end or match.group(1) not in self._lengths:
+                continue
+            found = self.longest_at(text, pos)
+            if found is not None:
+                end = found[0]
+                yield pos, end, found[1]
 
     @staticmethod
     def resolve(

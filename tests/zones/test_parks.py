@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import hzner
+from hzner.extractor import Extractor
+from hzner.normalize import normalize
 from hzner.types import Park
 
 
@@ -103,7 +105,7 @@ def test_parks_generic_mentions_are_not_parks(text: str) -> None:
 
 def test_parks_name_stops_at_an_amount() -> None:
     # A headline: the amount and the zone are separated only by a space.
-    assert [p[0] for p in _parks("总投资84亿元 北湖科技城开工")] == ["北湖科技城"]
+    assert [p[0] for p in _parks("总投资84亿元 北湖科技城发布规划")] == ["北湖科技城"]
 
 
 @pytest.mark.parametrize(
@@ -232,3 +234,112 @@ def test_county_short_name_alone_does_not_place_a_park_from_the_context() -> Non
 
 def test_one_character_before_a_place_name_stays_in_the_name() -> None:
     assert _spans("南太湖新区新签约项目12个。") == ["南太湖新区"]
+
+
+def _recognized(text: str) -> list[str]:
+    """The PARK recognizer's own spans, before other labels take theirs."""
+    extractor = Extractor()
+    return [park.text for park in extractor.park_recognizer(normalize(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A count before the name: a kind, even where the count ends a boundary word.
+        "这是全省首个零碳智能制造产业园",
+        "规划建设12个特色农产品加工园区",
+        # A modifier joined by 的 that counts or sums up the park.
+        "这是西南地区首个集研发、生产于一体的智能家居产业园",
+        "打造一个以新能源为主导的循环经济产业园",
+        "建成集仓储、分拣于一体的冷链物流产业园",
+        # An amount inside the proper part.
+        "打造百亿级新能源汽车产业园",
+        "建设千万平方米标准厂房产业园区",
+        # Zone words only, one in brackets as an alternative.
+        "推进工业(产业)园区提质增效",
+    ],
+)
+def test_kinds_of_parks_are_no_park(text: str) -> None:
+    assert _recognized(text) == []
+
+
+def test_a_modifier_that_places_the_park_keeps_it() -> None:
+    assert _recognized("总部位于贵阳的沙文生态科技产业园") == ["沙文生态科技产业园"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签约了光伏组件项目、青溪新材料产业园等三个项目",
+        "包括锂电池项目、白沙氢能装备产业园两大项目",
+        "总投资5亿元的青溪新材料产业园正式开工",
+        "青溪新材料产业园计划总投资20亿元",
+    ],
+)
+def test_a_park_listed_among_projects_or_being_built_is_no_park(text: str) -> None:
+    assert _recognized(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 等园区: the list is of parks, not projects.
+        ("青溪新材料产业园、白沙科技产业园等园区承接项目", ["青溪新材料产业园", "白沙科技产业园"]),
+        # Named as the place where projects start.
+        ("在青溪新材料产业园开工的项目共5个", ["青溪新材料产业园"]),
+        ("昨日在贵阳举行仪式,企业在白沙科技产业园正式开工", ["白沙科技产业园"]),
+    ],
+)  # fmt: skip
+def test_a_park_where_projects_are_is_a_park(text: str, expected: list[str]) -> None:
+    assert _recognized(text) == expected
+
+
+def test_a_name_the_text_calls_a_project_is_no_park_elsewhere() -> None:
+    text = "白沙科技产业园项目昨日签约。市长希望白沙科技产业园尽快建成"
+    later = text.index("希望")
+    assert [park.start for park in hzner.extract(text).parks if park.start > later] == []
+
+
+@pytest.mark.parametrize("text", ["我们相信经开区将成为沃土", "企业具备产业园的条件"])
+def test_verbs_of_belief_and_having_are_no_proper_part(text: str) -> None:
+    assert _recognized(text) == []
+
+
+def test_a_zones_second_name_in_brackets_is_no_park_and_a_park_may_follow() -> None:
+    text = "企业落户嘉兴高新区(经开区)光伏产业园"
+    assert _recognized(text) == ["嘉兴高新区", "光伏产业园"]
+
+
+def test_a_park_in_brackets_after_a_zone_is_still_a_park() -> None:
+    assert _recognized("重庆高新区(西永微电园)发布") == ["重庆高新区", "西永微电园"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("项目落户西安陆港", ["西安陆港"]),
+        ("企业入驻郑州航空港", ["郑州航空港"]),
+        ("成都空港新区签约", ["成都空港新区"]),
+        ("打造西部内陆港", []),  # a kind of port
+        ("天津港吞吐量增长", []),  # a sea port is no zone
+    ],
+)
+def test_airport_and_inland_port_zones(text: str, expected: list[str]) -> None:
+    assert _recognized(text) == expected
+
+
+@pytest.mark.parametrize("text", ["建设西安陆港经济区", "推进青溪科技园合作区建设"])
+def test_a_zone_word_before_a_head_that_is_no_park(text: str) -> None:
+    assert _recognized(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("青溪汽车集团宣布，项目落户青溪汽车西安产业园", ["青溪汽车西安产业园"]),
+        ("TCL惠州产业园投产", ["TCL惠州产业园"]),
+        ("市委书记调研修文工业园", ["修文工业园"]),  # glue, not a brand
+    ],
+)
+def test_a_brand_before_a_place_stays_in_the_name(text: str, expected: list[str]) -> None:
+    assert _recognized(text) == expected

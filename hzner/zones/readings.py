@@ -1,0 +1,132 @@
+"""Readings that make an unseen park no PARK: a kind of park, or a project.
+
+SPEC: a descriptive name that denotes one specific park is a PARK, but a park
+that is itself being built or listed among projects is a PROJECT, and a kind
+of park is no name at all. An unseen park (not in the zone lists) is dropped
+when its context reads it as:
+
+- a kind: the modifier before it counts or sums it up
+  (全国首个全产业链式的|绿色建筑产业园, 集研发、仓储于一体的|卫生用品产业园);
+- listed among projects (…、西安交大漳州科技园等产业性项目, …三大项目);
+- being built, when its clause does not name it as a place (…产业园正式开工,
+  …园区计划总投资2亿元; but 在…产业园开工的项目 keeps the park);
+- the modifier of a head that is no PARK (…陆港经济区, …园区合作区);
+- a project elsewhere in the same text: a name the text also writes with
+  项目 after it (希望安宁粤商产业园加快建设 after 安宁粤商产业园项目).
+
+The same cues tell a brand before a place name in a park's name (比亚迪|西安产业园
+when the text names 比亚迪股份有限公司) from glue words (调研|修文工业园).
+
+The cues are regular expressions in ``hzner/data/zones/readings.json``, read
+once. Every check looks at a bounded window, so the work stays linear.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+__all__ = ["Readings"]
+
+# How far the cues are looked for, before and after a park.
+_BEFORE = 24
+_AFTER = 72
+# Punctuation that ends the phrase a modifier belongs to.
+_CLAUSE_END = re.compile(r"[,，。;；:：!?！？\s]")
+# How far from a park the text may name a brand of its name as a company.
+_BRAND_WINDOW = 400
+# A project named elsewhere must be this long to mark a park's name ending with it.
+_MIN_STEM = 4
+
+
+class Readings:
+    """The cues of `hzner/data/zones/readings.json`, compiled.
+
+    Parameters
+    ----------
+    cues
+        ``class_before``, ``listed_after``, ``built_after``, ``located_before``
+        and ``other_head_after``: regular expressions (see the module docstring);
+        ``company_after``: the words after a brand that name its company, split by ``|``.
+
+    """
+
+    __slots__ = ("_built", "_class", "_companies", "_head", "_listed", "_located")
+
+    def __init__(self, cues: dict[str, str]) -> None:
+        self._class = re.compile(cues["class_before"])
+        self._listed = re.compile(cues["listed_after"])
+        self._built = re.compile(cues["built_after"])
+        self._located = re.compile(cues["located_before"])
+        self._head = re.compile(cues["other_head_after"])
+        self._companies = tuple(cues["company_after"].split("|"))
+
+    @classmethod
+    def default(cls) -> Readings:
+        """The cues shipped with hzner, read once."""
+        return _default_readings()
+
+    def is_kind(self, text: str, start: int) -> bool:
+        """Whether the park starting at ``start`` follows a modifier that makes it a kind.
+
+        Only a modifier joined by 的 is read: the name itself stops there.
+        """
+        if start < 1 or text[start - 1] != "的":
+            return False
+        return self._class.search(_clause_before(text, start - 1)) is not None
+
+    def is_brand(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]``, before a place name in a park's name, is a brand.
+
+        It is when it has Latin letters (TCL惠州产业园), or when the text near
+        it names it as a company (比亚迪股份有限公司 … 比亚迪西安产业园);
+        else the words before a place are glue (调研|修文工业园).
+        """
+        prefix = text[start:end]
+        if any(char.isascii() and char.isalpha() for char in prefix):
+            return True
+        window = text[max(0, start - _BRAND_WINDOW) : end + _BRAND_WINDOW]
+        return any(prefix + company in window for company in self._companies)
+
+    def has_other_head(self, text: str, end: int) -> bool:
+        """Whether a head that SPEC keeps out of PARK follows: …陆港|经济区, …园区|合作区."""
+        return self._head.match(text, end) is not None
+
+    def is_project(self, text: str, start: int, end: int) -> bool:
+        """Whether the park at ``[start, end)`` is listed among projects or being built."""
+        after = text[end : end + _AFTER]
+        if self._listed.match(after):
+            return True
+        if self._built.match(after):
+            return self._located.search(_clause_before(text, start)) is None
+        return False
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The words before ``end`` in its clause, at most `_BEFORE` characters."""
+    return _CLAUSE_END.split(text[max(0, end - _BEFORE) : end])[-1]
+
+
+def project_names(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[str]:
+    """Return the names among ``spans`` that ``text`` writes with 项目 right after them."""
+    return frozenset(text[start:end] for start, end in spans if text.startswith("项目", end))
+
+
+def named_as_project(name: str, projects: frozenset[str]) -> bool:
+    """Whether ``name`` is, or ends with, a name of ``projects`` (at least four characters).
+
+    晋江市千万平方米综合产业园区 ends with 千万平方米综合产业园区(项目).
+    """
+    if not projects:
+        return False
+    return any(name[cut:] in projects for cut in range(len(name) - _MIN_STEM + 1))
+
+
+@cache
+def _default_readings() -> Readings:
+    source = resources.files("hzner") / "data" / "zones" / "readings.json"
+    cues = json.loads(source.read_text(encoding="utf-8"))
+    return Readings({key: value for key, value in cues.items() if not key.startswith("_")})
