@@ -21,6 +21,8 @@ from .types import Bound, Facts, Mention, Money, Park, Project, Role, Status, Zo
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .rules import RuleSource
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -98,8 +100,17 @@ def extract_many(
     return _extract_many(texts, n_process=n_process, batch_size=batch_size, extractor=extractor)
 
 
-def load(*args: Any, **kwargs: Any) -> Language:
+def load(
+    rules: RuleSource | Iterable[RuleSource] = (),
+    *,
+    segmenter: str = "pkuseg",
+    defaults: bool = True,
+    yuan: str | None = None,
+    overwrite_ents: bool = False,
+) -> Language:
     """Build the spaCy pipeline; see `hzner.pipeline.load` for the arguments."""
     from .pipeline import load as _load
 
-    return _load(*args, **kwargs)
+    return _load(
+        rules, segmenter=segmenter, defaults=defaults, yuan=yuan, overwrite_ents=overwrite_ents
+    )
