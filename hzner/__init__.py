@@ -12,7 +12,7 @@ first extraction, and spaCy only by `load()`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import DocumentError, HznerError, RuleError
 from .extractor import Extractor

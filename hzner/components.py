@@ -72,7 +72,7 @@ def _start_pass(doc: Doc) -> _Pass:
 
 
 def _current_pass(doc: Doc) -> _Pass:
-    """This run's shared state, or one rebuilt from the Doc's saved results."""
+    """The shared state of this run, or one rebuilt from the Doc's saved results."""
     state = _PASSES.get(doc)
     if state is None:
         state = _start_pass(doc)
@@ -321,11 +321,13 @@ def set_ents(
         for items in (previous or {}).values()
         for item in items
     }
-    existing = [
-        (ent.start_char, ent.end_char, ent.label_, ent.kb_id_, ent.id_)
-        for ent in doc.ents
-        if (ent.start_char, ent.end_char, ent.label_) not in stale
-    ]
+    existing = []
+    if doc.to_array("ENT_IOB").any():  # reading doc.ents walks every token: only when set
+        existing = [
+            (ent.start_char, ent.end_char, ent.label_, ent.kb_id_, ent.id_)
+            for ent in doc.ents
+            if (ent.start_char, ent.end_char, ent.label_) not in stale
+        ]
     ours = [(e.start, e.end, e.label) for e in facts.entities]
     if existing:
         if overwrite:
@@ -333,13 +335,26 @@ def set_ents(
         else:
             ours = _without_overlaps(ours, existing)
     doc = _aligned(doc, ours)
-    spans = [doc.char_span(start, end, label=label) for start, end, label in ours]
+    bounds = doc.to_array(["IDX", "LENGTH"]).tolist()
+    starts = [start for start, _ in bounds]
+    spans = [_span(doc, starts, bounds, start, end, label) for start, end, label in ours]
     spans += [
         doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id)
         for start, end, label, kb_id, span_id in existing
     ]
     doc.ents = filter_spans([span for span in spans if span is not None])
     return doc
+
+
+def _span(
+    doc: Doc, starts: list[int], bounds: list[list[int]], start: int, end: int, label: str
+) -> Span | None:
+    """``doc.char_span(start, end, label=label)`` by bisection on the tokens' offsets."""
+    first = bisect_right(starts, start) - 1
+    stop = bisect_right(starts, end - 1)
+    if first < 0 or starts[first] != start or stop <= first or sum(bounds[stop - 1]) != end:
+        return None
+    return Span(doc, first, stop, label=label)
 
 
 def _without_overlaps(spans: list[Any], blockers: list[Any]) -> list[Any]:

@@ -23,6 +23,7 @@ __all__ = [
     "doc_text",
     "facts_from_data",
     "get_data",
+    "remember_text",
     "set_extensions",
 ]
 
@@ -36,11 +37,25 @@ _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
-    """The text of ``doc``, joined from its tokens once per Doc."""
+    """The text of ``doc``: as hzner's tokenizer was given it, else joined once per Doc."""
     text = _TEXTS.get(doc)
     if text is None:
-        text = _TEXTS[doc] = doc.text
+        text = _TEXTS[doc] = _join(doc)
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``text`` as the text of ``doc`` (the tokenizer knows it for free)."""
+    _TEXTS[doc] = text
+
+
+def _join(doc: Doc) -> str:
+    """``doc.text``, from the string store and two arrays rather than a Token per token."""
+    if not len(doc):
+        return ""
+    strings = doc.vocab.strings
+    rows = doc.to_array(["ORTH", "SPACY"]).tolist()
+    return "".join(strings[orth] + " " if space else strings[orth] for orth, space in rows)
 
 
 def get_data(doc: Doc) -> dict[str, list[dict[str, Any]]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.lang.zh import ChineseTokenizer
+from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
@@ -33,6 +33,7 @@ from .components import (
 )
 from .currency_check import check_yuan
 from .errors import Errors, TextError
+from .extensions import remember_text
 from .html import COLORS
 from .rules import RuleSource
 from .scoring import LABELS
@@ -72,27 +73,31 @@ class HznerTokenizer(ChineseTokenizer):
     def __call__(self, text: str) -> Doc:
         """Tokenize ``text``."""
         try:
-            return super().__call__(text)
+            doc = super().__call__(text)
         except UnicodeEncodeError as error:
             found = _SURROGATE.search(text)
             if found is None:
                 raise
             char = f"U+{ord(found.group()):04X}"
             raise TextError(Errors.E102.format(char=char, offset=found.start())) from error
+        remember_text(doc, text)
+        return doc
 
 
-@registry.tokenizers(TOKENIZER)
 def create_tokenizer(segmenter: str = "char") -> Callable[[Language], HznerTokenizer]:
-    """spaCy's ``spacy.zh.ChineseTokenizer``, with hzner's error on a lone surrogate."""
+    """Make spaCy's ``spacy.zh.ChineseTokenizer``, with hzner's error on a lone surrogate."""
 
     def make(nlp: Language) -> HznerTokenizer:
-        return HznerTokenizer(nlp.vocab, segmenter=segmenter)
+        return HznerTokenizer(nlp.vocab, segmenter=Segmenter(segmenter))
 
     return make
 
 
+registry.tokenizers.register(TOKENIZER, func=create_tokenizer)
+
+
 def requirement() -> str:
-    """hzner's own version range for a saved pipeline's meta: ``hzner>=0.2,<0.3``."""
+    """The version range of hzner for a saved pipeline's meta: ``hzner>=0.2,<0.3``."""
     major, minor = (int(part) for part in __version__.split(".")[:2])
     return f"hzner>={major}.{minor},<{major}.{minor + 1}"
 
@@ -162,9 +167,7 @@ def load(
         raise ValueError(Errors.E030.format(name=segmenter))
     yuan = check_yuan(yuan, "hzner.load")
     if not isinstance(overwrite_ents, bool):
-        raise TypeError(
-            Errors.E103.format(where="hzner.load", type=type(overwrite_ents).__name__)
-        )
+        raise TypeError(Errors.E103.format(where="hzner.load", type=type(overwrite_ents).__name__))
     tokenizer = {"@tokenizers": TOKENIZER, "segmenter": segmenter}
     config: dict[str, Any] = {"nlp": {"tokenizer": tokenizer}}
     model: Path | None = None
@@ -192,7 +195,7 @@ def load(
 
 
 def examples_from_gold(nlp: Language, records: Iterable[Mapping[str, Any]]) -> list[Example]:
-    """spaCy Examples for ``nlp.evaluate`` from gold-file records (``text``, ``entities``).
+    """Make spaCy Examples for ``nlp.evaluate`` from gold-file records (``text``, ``entities``).
 
     The reference Docs carry the gold entities of `LABELS` as ``doc.ents``, and
     all of them as plain data, so that ``money_value_acc`` can be scored.
