@@ -24,6 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import numpy
 import srsly
 from spacy.language import Language
 from spacy.scorer import Scorer
@@ -334,27 +335,17 @@ def set_ents(
             existing = _without_overlaps(existing, ours)
         else:
             ours = _without_overlaps(ours, existing)
-    doc = _aligned(doc, ours)
-    bounds = doc.to_array(["IDX", "LENGTH"]).tolist()
-    starts = [start for start, _ in bounds]
-    spans = [_span(doc, starts, bounds, start, end, label) for start, end, label in ours]
+    starts, ends = _token_bounds(doc)
+    if _cuts(starts, ends, ours):
+        doc = _aligned(doc, ours)
+        starts, ends = _token_bounds(doc)
+    spans: list[Span | None] = list(_spans(doc, starts, ends, ours))
     spans += [
         doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id)
         for start, end, label, kb_id, span_id in existing
     ]
     doc.ents = filter_spans([span for span in spans if span is not None])
     return doc
-
-
-def _span(
-    doc: Doc, starts: list[int], bounds: list[list[int]], start: int, end: int, label: str
-) -> Span | None:
-    """``doc.char_span(start, end, label=label)`` by bisection on the tokens' offsets."""
-    first = bisect_right(starts, start) - 1
-    stop = bisect_right(starts, end - 1)
-    if first < 0 or starts[first] != start or stop <= first or sum(bounds[stop - 1]) != end:
-        return None
-    return Span(doc, first, stop, label=label)
 
 
 def _without_overlaps(spans: list[Any], blockers: list[Any]) -> list[Any]:
@@ -367,6 +358,39 @@ def _without_overlaps(spans: list[Any], blockers: list[Any]) -> list[Any]:
         if index < 0 or ordered[index][1] <= span[0]:
             kept.append(span)
     return kept
+
+
+def _token_bounds(doc: Doc) -> tuple[Any, Any]:
+    """The tokens' start and end offsets, as arrays (no Token objects: this runs per Doc)."""
+    bounds = doc.to_array(["IDX", "LENGTH"]).astype(numpy.int64)
+    return bounds[:, 0], bounds[:, 0] + bounds[:, 1]
+
+
+def _cuts(starts: Any, ends: Any, spans: list[tuple[int, int, str]]) -> bool:
+    """True if an edge of ``spans`` falls inside a token."""
+    if not spans or not len(starts):
+        return False
+    edges = numpy.array([edge for start, end, _ in spans for edge in (start, end)])
+    index = numpy.searchsorted(starts, edges, side="right") - 1
+    inside = (index >= 0) & (starts[index.clip(0)] < edges) & (edges < ends[index.clip(0)])
+    return bool(inside.any())
+
+
+def _spans(doc: Doc, starts: Any, ends: Any, spans: list[tuple[int, int, str]]) -> list[Span]:
+    """``doc.char_span(start, end, label=label)`` of each span, by bisection, all at once."""
+    if not spans or not len(starts):
+        return []
+    lefts = numpy.array([start for start, _, _ in spans])
+    rights = numpy.array([end for _, end, _ in spans])
+    first = numpy.searchsorted(starts, lefts, side="right") - 1
+    stop = numpy.searchsorted(starts, rights - 1, side="right")
+    exact = (first >= 0) & (stop > first)
+    exact &= (starts[first.clip(0)] == lefts) & (ends[(stop - 1).clip(0)] == rights)
+    return [
+        Span(doc, int(a), int(b), label=label)
+        for a, b, ok, (_, _, label) in zip(first, stop, exact, spans, strict=True)
+        if ok
+    ]
 
 
 def _aligned(doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:

@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 import spacy
 from confection import ConfigValidationError
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.tokens import Doc, DocBin
 
 import hzner
@@ -273,3 +275,16 @@ def test_displacy_colours_come_from_the_entry_point() -> None:
     for label in ("PARK", "PROJECT", "ORG"):
         assert colors[label] == DISPLACY_COLORS[label]
     assert "MONEY" not in DISPLACY_COLORS
+
+
+@given(
+    st.text(alphabet="重庆 高新区\n5亿元a", max_size=30),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)), max_size=5),
+)
+def test_spans_by_bisection_equal_char_span(nlp: Any, text: str, raw: list[Any]) -> None:
+    doc = nlp.make_doc(text)
+    wanted = [(a, a + n, "X") for a, n in raw if a + n <= len(text)]
+    starts, ends = components._token_bounds(doc)
+    found = {(s.start, s.end) for s in components._spans(doc, starts, ends, wanted)}
+    expected = {(s.start, s.end) for a, b, _ in wanted if (s := doc.char_span(a, b)) is not None}
+    assert found == expected
