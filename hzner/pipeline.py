@@ -111,7 +111,6 @@ def _fill_meta(nlp: Language, segmenter: str) -> None:
         f"with {segmenter} tokens."
     )
     meta["requirements"] = [requirement()]
-    meta["url"] = "https://github.com/hzner/hzner"
     meta["license"] = "MIT"
 
 
