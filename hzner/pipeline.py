@@ -28,7 +28,6 @@ from .components import (
     PhraseMatcher,
     ProjectTagger,
     ZoneLinker,
-    _aligned,
     _RuleComponent,
 )
 from .currency_check import check_yuan
@@ -50,7 +49,6 @@ __all__ = [
     "load",
     "requirement",
 ]
-__all__ += ["_aligned"]  # kept importable for the segmenter's tests
 
 TOKENIZER = "hzner.ChineseTokenizer.v1"
 

@@ -9,7 +9,7 @@ lives in hzner's data directory (`data_dir`; ``HZNER_DATA_DIR`` overrides it).
 
 The words of the rules (zone forms, currency words, project heads) go to
 pkuseg's user dictionary, so that words seldom straddle an entity boundary;
-`hzner.pipeline` splits the tokens that still do.
+`hzner.doc_ents` splits the tokens that still do.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc, DocBin
 
 import hzner
-from hzner import components
+from hzner import components, doc_ents
 from hzner.errors import TextError
 from hzner.pipeline import DISPLACY_COLORS, FACTORIES, examples_from_gold
 from hzner.scoring import LABELS, micro, score
@@ -284,7 +284,7 @@ def test_displacy_colours_come_from_the_entry_point() -> None:
 def test_spans_by_bisection_equal_char_span(nlp: Any, text: str, raw: list[Any]) -> None:
     doc = nlp.make_doc(text)
     wanted = [(a, a + n, "X") for a, n in raw if a + n <= len(text)]
-    starts, ends = components._token_bounds(doc)
-    found = {(s.start, s.end) for s in components._spans(doc, starts, ends, wanted)}
+    starts, ends = doc_ents._token_bounds(doc)
+    found = {(s.start, s.end) for s in doc_ents._spans(doc, starts, ends, wanted)}
     expected = {(s.start, s.end) for a, b, _ in wanted if (s := doc.char_span(a, b)) is not None}
     assert found == expected

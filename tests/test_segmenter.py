@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 import hzner
 from hzner import segmenter
-from hzner.pipeline import _aligned
+from hzner.doc_ents import _aligned
 from hzner.rules import RuleSet
 
 model = pytest.mark.model
