@@ -36,7 +36,9 @@ def set_ents(
         for item in items
     }
     existing = []
-    if doc.to_array("ENT_IOB").any():  # reading doc.ents walks every token: only when set
+    table = doc.to_array(["IDX", "LENGTH", "ENT_IOB"]).astype(numpy.int64)
+    starts, ends = table[:, 0], table[:, 0] + table[:, 1]
+    if table[:, 2].any():  # reading doc.ents walks every token: only when some are set
         existing = [
             (ent.start_char, ent.end_char, ent.label_, ent.kb_id_, ent.id_)
             for ent in doc.ents
@@ -48,7 +50,6 @@ def set_ents(
             existing = _without_overlaps(existing, ours)
         else:
             ours = _without_overlaps(ours, existing)
-    starts, ends = _token_bounds(doc)
     if _cuts(starts, ends, ours):
         doc = _aligned(doc, ours)
         starts, ends = _token_bounds(doc)
