@@ -12,14 +12,16 @@ first extraction, and spaCy only by `load()`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import DocumentError, HznerError, RuleError
 from .extractor import Extractor
-from .types import Bound, Facts, Mention, Money, Park, Project, Role, Status, ZoneKind
+from .types import Bound, Facts, Mention, Money, Org, Park, Project, Role, Status, ZoneKind
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from .rules import RuleSource
 
 __version__ = "0.2.0"
 
@@ -31,6 +33,7 @@ __all__ = [
     "HznerError",
     "Mention",
     "Money",
+    "Org",
     "Park",
     "Project",
     "Role",
@@ -98,8 +101,17 @@ def extract_many(
     return _extract_many(texts, n_process=n_process, batch_size=batch_size, extractor=extractor)
 
 
-def load(*args: Any, **kwargs: Any) -> Language:
+def load(
+    rules: RuleSource | Iterable[RuleSource] = (),
+    *,
+    segmenter: str = "pkuseg",
+    defaults: bool = True,
+    yuan: str | None = None,
+    overwrite_ents: bool = False,
+) -> Language:
     """Build the spaCy pipeline; see `hzner.pipeline.load` for the arguments."""
     from .pipeline import load as _load
 
-    return _load(*args, **kwargs)
+    return _load(
+        rules, segmenter=segmenter, defaults=defaults, yuan=yuan, overwrite_ents=overwrite_ents
+    )

@@ -7,7 +7,7 @@ line were at fault.
 
 from __future__ import annotations
 
-__all__ = ["DocumentError", "Errors", "HznerError", "ModelError", "RuleError"]
+__all__ = ["DocumentError", "Errors", "HznerError", "ModelError", "RuleError", "TextError"]
 
 
 class Errors:
@@ -44,6 +44,17 @@ class Errors:
     E043 = (
         "[E043] the word segmentation model is not in {path} and could not be fetched ({detail}). "
     )
+    E100 = "[E100] {where} expected yuan to be a str (an ISO 4217 code) or None, got {type}."
+    E101 = (
+        "[E101] {where}: yuan={value!r} is not the ISO 4217 code of a yuan currency; "
+        "expected one of {allowed}."
+    )
+    E102 = (
+        "[E102] spaCy cannot tokenize a text with a lone surrogate ({char}) at offset {offset}: "
+        "its string store needs valid Unicode. Repair the text (e.g. decode the bytes with "
+        "errors='replace'), or use hzner.extract, which accepts such text."
+    )
+    E103 = "[E103] {where} expected overwrite_ents to be a bool, got {type}."
     E160 = (
         "[E160] {source}:{line}: field {field!r} of a {type!r} rule is empty once normalized "
         "(whitespace only?), got {value!r}."
@@ -61,6 +72,10 @@ class HznerError(Exception):
 
 class RuleError(HznerError, ValueError):
     """A rule file or rule record is not valid; the message names where."""
+
+
+class TextError(HznerError, ValueError):
+    """A text the spaCy pipeline cannot take (a lone surrogate); the message says where."""
 
 
 class ModelError(HznerError, RuntimeError):

@@ -9,13 +9,23 @@ built by the getters below.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .types import Facts, Mention, Money, Park, Project, Status
+from .types import Entity, Facts, Mention, Money, Park, Project, Status
 
-__all__ = ["KEY", "doc_text", "facts_from_data", "get_data", "set_extensions"]
+__all__ = [
+    "KEY",
+    "cache_facts",
+    "doc_facts",
+    "doc_text",
+    "facts_from_data",
+    "get_data",
+    "remember_text",
+    "set_extensions",
+]
 
 KEY = "hzner"
 
@@ -27,11 +37,25 @@ _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
-    """The text of ``doc``, joined from its tokens once per Doc."""
+    """The text of ``doc``: as hzner's tokenizer was given it, else joined once per Doc."""
     text = _TEXTS.get(doc)
     if text is None:
-        text = _TEXTS[doc] = doc.text
+        text = _TEXTS[doc] = _join(doc)
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record ``text`` as the text of ``doc`` (the tokenizer knows it for free)."""
+    _TEXTS[doc] = text
+
+
+def _join(doc: Doc) -> str:
+    """``doc.text``, from the string store and two arrays rather than a Token per token."""
+    if not len(doc):
+        return ""
+    strings = doc.vocab.strings
+    rows = doc.to_array(["ORTH", "SPACY"]).tolist()
+    return "".join(strings[orth] + " " if space else strings[orth] for orth, space in rows)
 
 
 def get_data(doc: Doc) -> dict[str, list[dict[str, Any]]]:
@@ -43,7 +67,7 @@ def get_data(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     return data
 
 
-def facts_from_data(text: str, data: dict[str, list[dict[str, Any]]]) -> Facts:
+def facts_from_data(text: str, data: Mapping[str, list[dict[str, Any]]]) -> Facts:
     """Build typed `Facts` from the plain data of a Doc."""
     money = tuple(Money.from_dict(item) for item in data.get("money", ()))
     parks = tuple(Park.from_dict(item) for item in data.get("parks", ()))
@@ -70,25 +94,60 @@ def _project(item: dict[str, Any], money: tuple[Money, ...], parks: tuple[Park, 
     )
 
 
-def _doc_facts(doc: Doc) -> Facts:
-    return facts_from_data(doc_text(doc), get_data(doc))
+class _Cached:
+    """The typed `Facts` of one Doc, with the plain data they were built from."""
+
+    __slots__ = ("by_span", "data", "facts", "lengths", "lists")
+
+    def __init__(self, data: dict[str, Any] | None, facts: Facts) -> None:
+        self.data = data
+        # The lists themselves, held so that their ids cannot be reused while cached.
+        self.lists = tuple(data.values()) if data is not None else ()
+        self.lengths = tuple(len(value) for value in self.lists)
+        self.facts = facts
+        self.by_span: dict[tuple[int, int, str], Entity] | None = None
+
+    def fits(self, data: dict[str, Any] | None) -> bool:
+        """True while ``data`` is the same dict holding the same lists, of the same lengths."""
+        if data is not self.data:
+            return False
+        values = tuple(data.values()) if data is not None else ()
+        return len(values) == len(self.lists) and all(
+            new is old and len(new) == length
+            for new, old, length in zip(values, self.lists, self.lengths, strict=True)
+        )
+
+
+# The typed Facts of each Doc, built once from its plain data (or handed over
+# by the pipeline, which has them at hand) and kept while the Doc lives, so
+# that every getter is O(1) after the first. Nothing of this is in user_data.
+_FACTS: weakref.WeakKeyDictionary[Doc, _Cached] = weakref.WeakKeyDictionary()
+
+
+def cache_facts(doc: Doc, facts: Facts) -> None:
+    """Remember ``facts`` as the typed form of ``doc``'s current plain data."""
+    _FACTS[doc] = _Cached(doc.user_data.get(KEY), facts)
+
+
+def doc_facts(doc: Doc) -> Facts:
+    """The typed `Facts` of ``doc``, rebuilt only when its plain data changed."""
+    data = doc.user_data.get(KEY)
+    cached = _FACTS.get(doc)
+    if cached is None or not cached.fits(data):
+        facts = facts_from_data(doc_text(doc), data) if data is not None else Facts(doc_text(doc))
+        cached = _FACTS[doc] = _Cached(data, facts)
+    return cached.facts
 
 
 def _span_entity(span: Span, label: str) -> Any:
     if span.label_ != label:
         return None
-    facts = _doc_facts(span.doc)
-    found: tuple[Money, ...] | tuple[Park, ...] | tuple[Project, ...]
-    if label == "MONEY":
-        found = facts.money
-    elif label == "PARK":
-        found = facts.parks
-    else:
-        found = facts.projects
-    for entity in found:
-        if entity.start == span.start_char and entity.end == span.end_char:
-            return entity
-    return None
+    doc = span.doc
+    doc_facts(doc)
+    cached = _FACTS[doc]
+    if cached.by_span is None:
+        cached.by_span = {(e.start, e.end, e.label): e for e in cached.facts.entities}
+    return cached.by_span.get((span.start_char, span.end_char, label))
 
 
 def _money(span: Span) -> Money | None:
@@ -109,7 +168,7 @@ def _project_of(span: Span) -> Project | None:
 def set_extensions() -> None:
     """Register ``doc._.facts`` and ``span._.money/park/project`` once."""
     if not Doc.has_extension("facts"):
-        Doc.set_extension("facts", getter=_doc_facts)
+        Doc.set_extension("facts", getter=doc_facts)
     for name, getter in (("money", _money), ("park", _park), ("project", _project_of)):
         if not Span.has_extension(name):
             Span.set_extension(name, getter=getter)

@@ -1,286 +1,124 @@
-"""The spaCy surface: `load()` and the hzner pipeline components.
+"""The spaCy surface: `load()`, the tokenizer, the pipeline's meta, gold examples.
 
-Three factories, each calling the same pure recognizers as `hzner.extract`:
-``hzner_money``, ``hzner_zones`` and ``hzner_projects``. They are listed
-under the ``spacy_factories`` entry point, so that
-``spacy.blank("zh").add_pipe("hzner_money")`` works without importing hzner.
+The components live in `hzner.components`; their factories (``hzner_money``,
+``hzner_zones``, ``hzner_projects``, ``hzner_phrases``) and hzner's tokenizer
+are listed under spaCy's entry points, so a saved or packaged hzner pipeline
+loads with ``spacy.load`` wherever hzner is installed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import spacy
-import srsly
+from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import filter_spans
+from spacy.training import Example
+from spacy.util import registry
 
-from .errors import Errors
-from .extensions import doc_text as _text
-from .extensions import facts_from_data, get_data, set_extensions
-from .extractor import Extractor
-from .normalize import normalize
-from .phrases import find_phrases
-from .projects.tagger import find_projects
-from .rules import RuleSet, RuleSource
-from .types import Money, Park
-
-__all__ = ["MoneyRecognizer", "PhraseMatcher", "ProjectTagger", "ZoneLinker", "load"]
-
-LABELS = ("MONEY", "PARK", "PROJECT")
-_KEYS = ("money", "parks", "projects")
-_RULES_FILE = "rules.jsonl"
-_CFG_FILE = "cfg.json"
-
-
-class _RuleComponent:
-    """What the three components share: their rules, and saving them.
-
-    Each component keeps the whole rule set in effect, so that what it
-    saves reloads on its own, and a rule type shared by two recognizers
-    (zone words serve PARK and PROJECT) cannot drift apart between them.
-    """
-
-    def __init__(self, nlp: Language, name: str, *, defaults: bool, yuan: str | None) -> None:
-        self.nlp = nlp
-        self.name = name
-        self.defaults = defaults
-        self.yuan = yuan
-        self._rules: RuleSet | None = None  # read at first use, not at construction
-        self._extractor: Extractor | None = None
-        set_extensions()
-
-    @property
-    def rules(self) -> RuleSet:
-        """The rules in effect (hzner's defaults, unless disabled, plus those added)."""
-        if self._rules is None:
-            base = RuleSet.default() if self.defaults else RuleSet()
-            self._set_rules(base)
-        assert self._rules is not None
-        return self._rules
-
-    @property
-    def extractor(self) -> Extractor:
-        """The recognizers over the rules in effect (built at first use)."""
-        if self._extractor is None:
-            extractor = Extractor.from_ruleset(self.rules, yuan=self.yuan)
-            self._extractor = extractor
-            return extractor
-        return self._extractor
-
-    def _set_rules(self, rules: RuleSet) -> None:
-        self._rules = rules
-        self._extractor = None
-
-    def add_rules(self, *sources: RuleSource) -> None:
-        """Add rules (paths, mappings or iterables of mappings)."""
-        self._set_rules(self.rules.extend(*sources))
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """Serialize the rules in effect and the settings."""
-        data = {"rules": self.rules.to_jsonl(), "cfg": {"yuan": self.yuan}}
-        return srsly.msgpack_dumps(data)  # type: ignore[no-any-return]
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> _RuleComponent:
-        """Load what `to_bytes` wrote."""
-        loaded = srsly.msgpack_loads(data)
-        self.yuan = loaded["cfg"].get("yuan")
-        self._set_rules(RuleSet.from_jsonl(loaded["rules"], source=self.name))
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write ``rules.jsonl`` (the rules in effect) and ``cfg.json``."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / _RULES_FILE).write_text(self.rules.to_jsonl(), encoding="utf-8")
-        srsly.write_json(path / _CFG_FILE, {"yuan": self.yuan})
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> _RuleComponent:
-        """Load what `to_disk` wrote; hzner's package data is not read."""
-        path = Path(path)
-        self.yuan = srsly.read_json(path / _CFG_FILE).get("yuan")
-        rules_path = path / _RULES_FILE
-        self._set_rules(RuleSet.from_jsonl(rules_path.read_text(encoding="utf-8"), str(rules_path)))
-        return self
-
-
-def _set_ents(doc: Doc) -> Doc:
-    """Make ``doc.ents`` show hzner's entities, keeping others that do not clash."""
-    data = get_data(doc)
-    wanted: list[tuple[int, int, str]] = [
-        (item["start"], item["end"], item["label"])
-        for key in (*_KEYS, "others")
-        for item in data.get(key, ())
-    ]
-    doc = _aligned(doc, wanted)
-    spans = [doc.char_span(start, end, label=label) for start, end, label in wanted]
-    ours = [span for span in spans if span is not None]
-    labels = {label for _, _, label in wanted} | set(LABELS)
-    others = [ent for ent in doc.ents if ent.label_ not in labels]
-    doc.ents = filter_spans(ours + others)
-    return doc
-
-
-def _aligned(doc: Doc, spans: list[tuple[int, int, str]]) -> Doc:
-    """Return ``doc`` with tokens split so that every span starts and ends on a token.
-
-    Whatever the segmenter did (a pkuseg word may run across the edge of an
-    entity), `Doc.retokenize` splits, in place, each token an edge falls
-    inside; entities of other components, and all else, stay as they were.
-    """
-    from bisect import bisect_right
-    from itertools import pairwise
-
-    edges = sorted({edge for start, end, _ in spans for edge in (start, end)})
-    if not edges:
-        return doc
-    starts: list[int] = doc.to_array("IDX").tolist()  # no Token objects: this runs per doc
-    cuts: dict[int, list[int]] = {}
-    for edge in edges:
-        index = bisect_right(starts, edge) - 1
-        if index >= 0 and starts[index] < edge < starts[index] + len(doc[index]):
-            cuts.setdefault(index, []).append(edge)
-    if not cuts:
-        return doc
-    parsed = doc.has_annotation("DEP")
-    text = _text(doc)
-    with doc.retokenize() as retokenizer:
-        for index, inside in cuts.items():
-            token = doc[index]
-            bounds = [token.idx, *inside, token.idx + len(token)]
-            orths = [text[a:b] for a, b in pairwise(bounds)]
-            last = len(orths) - 1
-            # Unparsed: each piece heads itself, as the tokenizer left it.
-            # Parsed: the pieces hang from the last, which keeps the head.
-            heads: list[Any] = [(token, last if parsed else k) for k in range(last)]
-            keep = parsed and token.head.i != token.i
-            heads.append(token.head if keep else (token, last))
-            retokenizer.split(token, orths, heads=heads)
-    return doc
-
-
-class MoneyRecognizer(_RuleComponent):
-    """Find MONEY: exact value, currency, bound and role."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        """Find the amounts of ``doc`` and add them to ``doc.ents``."""
-        found = self.extractor.extract_money(_text(doc))
-        get_data(doc)["money"] = [_plain(money) for money in found]
-        return _set_ents(doc)
-
-
-class ZoneLinker(_RuleComponent):
-    """Find PARK mentions and link them to the reference lists of zones."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        """Find the parks of ``doc`` and add them to ``doc.ents``."""
-        data = get_data(doc)
-        money = [Money.from_dict(item) for item in data["money"]]
-        found = self.extractor.park_recognizer(normalize(_text(doc)), money)
-        data["parks"] = [_plain(park) for park in found]
-        return _set_ents(doc)
-
-
-class ProjectTagger(_RuleComponent):
-    """Find PROJECT mentions and link them to their money, park and status."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        """Find the projects of ``doc``; parks inside a project name are absorbed."""
-        data = get_data(doc)
-        text = _text(doc)
-        facts = facts_from_data(text, data)
-        projects, parks = find_projects(
-            normalize(text), facts.money, facts.parks, self.extractor.project_lexicon
-        )
-        money_index = {id(money): index for index, money in enumerate(facts.money)}
-        park_index = {id(park): index for index, park in enumerate(parks)}
-        data["parks"] = [_plain(park) for park in parks]
-        data["projects"] = [
-            {
-                **project.to_dict(),
-                "rule_id": project.rule_id,
-                "investment_index": None
-                if project.investment is None
-                else money_index[id(project.investment)],
-                "park_index": None if project.park is None else park_index[id(project.park)],
-            }
-            for project in projects
-        ]
-        return _set_ents(doc)
-
-
-class PhraseMatcher(_RuleComponent):
-    """Find the phrases of the user's ``phrase`` rules, under their own labels."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        """Find the phrases of ``doc`` that do not overlap hzner's entities."""
-        if not len(self.extractor.phrases):
-            return doc  # no phrase rules: nothing to find, and doc.text costs a pass
-        data = get_data(doc)
-        taken = [(item["start"], item["end"]) for key in _KEYS for item in data[key]]
-        found = find_phrases(normalize(_text(doc)), self.extractor.phrases, taken)
-        data["others"] = [{**mention.to_dict(), "rule_id": mention.rule_id} for mention in found]
-        return _set_ents(doc)
-
-
-def _plain(entity: Money | Park) -> dict[str, Any]:
-    data = entity.to_dict()
-    data["rule_id"] = entity.rule_id
-    if isinstance(entity, Park):
-        data["zone_id"] = entity.zone_id
-        data["candidates"] = list(entity.candidates)
-    return data
-
-
-_CONFIG = {"defaults": True, "yuan": None}
-
-
-@Language.factory("hzner_money", assigns=["doc.ents", "span._.money"], default_config=_CONFIG)
-def make_money(nlp: Language, name: str, defaults: bool, yuan: str | None) -> MoneyRecognizer:
-    """Create the ``hzner_money`` component."""
-    return MoneyRecognizer(nlp, name, defaults=defaults, yuan=yuan)
-
-
-@Language.factory("hzner_zones", assigns=["doc.ents", "span._.park"], default_config=_CONFIG)
-def make_zones(nlp: Language, name: str, defaults: bool, yuan: str | None) -> ZoneLinker:
-    """Create the ``hzner_zones`` component."""
-    return ZoneLinker(nlp, name, defaults=defaults, yuan=yuan)
-
-
-@Language.factory(
-    "hzner_projects",
-    assigns=["doc.ents", "span._.project"],
-    requires=["doc._.facts"],
-    default_config=_CONFIG,
+from . import __version__
+from .components import (
+    FACTORIES,
+    GOLD_KEY,
+    MoneyRecognizer,
+    PhraseMatcher,
+    ProjectTagger,
+    ZoneLinker,
+    _RuleComponent,
 )
-def make_projects(nlp: Language, name: str, defaults: bool, yuan: str | None) -> ProjectTagger:
-    """Create the ``hzner_projects`` component (add it after the other two)."""
-    return ProjectTagger(nlp, name, defaults=defaults, yuan=yuan)
+from .currency_check import check_yuan
+from .errors import Errors, TextError
+from .extensions import remember_text
+from .html import COLORS
+from .rules import RuleSource
+from .scoring import LABELS
 
+__all__ = [
+    "DISPLACY_COLORS",
+    "FACTORIES",
+    "LABELS",
+    "MoneyRecognizer",
+    "PhraseMatcher",
+    "ProjectTagger",
+    "ZoneLinker",
+    "examples_from_gold",
+    "load",
+    "requirement",
+]
 
-@Language.factory("hzner_phrases", assigns=["doc.ents"], default_config=_CONFIG)
-def make_phrases(nlp: Language, name: str, defaults: bool, yuan: str | None) -> PhraseMatcher:
-    """Create the ``hzner_phrases`` component (user labels from ``phrase`` rules)."""
-    return PhraseMatcher(nlp, name, defaults=defaults, yuan=yuan)
+TOKENIZER = "hzner.ChineseTokenizer.v1"
 
-
-FACTORIES: dict[str, Callable[..., Any]] = {
-    "hzner_money": make_money,
-    "hzner_zones": make_zones,
-    "hzner_projects": make_projects,
-    "hzner_phrases": make_phrases,
+# displaCy's colours for hzner's labels, found through the spacy_displacy_colors
+# entry point; MONEY keeps spaCy's own. The same colours as hzner.html's pages.
+DISPLACY_COLORS: dict[str, str] = {
+    label: color for label, color in {"ORG": "#f4b393", **COLORS}.items() if label != "MONEY"
 }
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class HznerTokenizer(ChineseTokenizer):
+    """spaCy's Chinese tokenizer, raising `hzner.errors.TextError` on a lone surrogate.
+
+    spaCy's string store needs valid Unicode: a lone surrogate (left by
+    decoding with ``errors="surrogateescape"``, or by an escaped one in JSON)
+    makes it raise a bare UnicodeEncodeError. This says what and where.
+    """
+
+    def __call__(self, text: str) -> Doc:
+        """Tokenize ``text``."""
+        try:
+            doc = super().__call__(text)
+        except UnicodeEncodeError as error:
+            found = _SURROGATE.search(text)
+            if found is None:
+                raise
+            char = f"U+{ord(found.group()):04X}"
+            raise TextError(Errors.E102.format(char=char, offset=found.start())) from error
+        remember_text(doc, text)
+        return doc
+
+
+def create_tokenizer(segmenter: str = "char") -> Callable[[Language], HznerTokenizer]:
+    """Make spaCy's ``spacy.zh.ChineseTokenizer``, with hzner's error on a lone surrogate."""
+
+    def make(nlp: Language) -> HznerTokenizer:
+        return HznerTokenizer(nlp.vocab, segmenter=Segmenter(segmenter))
+
+    return make
+
+
+registry.tokenizers.register(TOKENIZER, func=create_tokenizer)
+
+
+def requirement() -> str:
+    """The version range of hzner for a saved pipeline's meta: ``hzner>=0.2,<0.3``."""
+    major, minor = (int(part) for part in __version__.split(".")[:2])
+    return f"hzner>={major}.{minor},<{major}.{minor + 1}"
+
+
+def _fill_meta(nlp: Language, segmenter: str) -> None:
+    meta = nlp.meta
+    meta["name"] = f"hzner_{segmenter}"
+    meta["version"] = __version__
+    meta["description"] = (
+        "hzner: MONEY, PARK and PROJECT (typed facts) from Chinese economic news, "
+        f"with {segmenter} tokens."
+    )
+    meta["requirements"] = [requirement()]
+    meta["license"] = "MIT"
 
 
 def load(
-    rules: Iterable[RuleSource] = (),
+    rules: RuleSource | Iterable[RuleSource] = (),
     *,
     segmenter: str = "pkuseg",
     defaults: bool = True,
     yuan: str | None = None,
+    overwrite_ents: bool = False,
 ) -> Language:
     """Build the Chinese pipeline with the hzner components.
 
@@ -293,17 +131,27 @@ def load(
         ``"pkuseg"`` (the default: word tokens from spacy-pkuseg, with the
         rules' zone names, currency words and project heads in its user
         dictionary) or ``"char"`` (spaCy's model-free character tokens). The
-        entities are the same under both. The pkuseg model is downloaded
-        once, on first use (see `hzner.segmenter` and ``hzner download``).
+        entities are the same under both. The pkuseg model must be on disk:
+        ``hzner download`` fetches it once; loading never touches the network.
     defaults
         Start from hzner's own data (the default).
     yuan
-        The currency of a bare 元; by default told from the text.
+        The currency of a bare 元 (``"CNY"``, ``"TWD"``, ``"HKD"``, ``"MOP"``);
+        by default told from the text.
+    overwrite_ents
+        Let hzner's entities replace overlapping ones that components before
+        it set (by default those are kept, and hzner's left out of ``doc.ents``).
 
     Raises
     ------
+    ValueError
+        [E030] for an unknown segmenter, [E101] for a ``yuan`` that is no
+        yuan currency.
+    TypeError
+        [E100] for a ``yuan`` that is not a str, [E103] for an
+        ``overwrite_ents`` that is not a bool.
     hzner.segmenter.ModelError
-        [E043] if the pkuseg model is missing and cannot be downloaded.
+        [E043] at once if the pkuseg model is not on disk.
 
     Examples
     --------
@@ -314,7 +162,11 @@ def load(
     """
     if segmenter not in ("char", "pkuseg"):
         raise ValueError(Errors.E030.format(name=segmenter))
-    config: dict[str, Any] = {"nlp": {"tokenizer": {"segmenter": segmenter}}}
+    yuan = check_yuan(yuan, "hzner.load")
+    if not isinstance(overwrite_ents, bool):
+        raise TypeError(Errors.E103.format(where="hzner.load", type=type(overwrite_ents).__name__))
+    tokenizer = {"@tokenizers": TOKENIZER, "segmenter": segmenter}
+    config: dict[str, Any] = {"nlp": {"tokenizer": tokenizer}}
     model: Path | None = None
     if segmenter == "pkuseg":
         from .segmenter import ensure_model
@@ -323,14 +175,37 @@ def load(
         # So that nlp.initialize() (before training) finds the model, too.
         config["initialize"] = {"tokenizer": {"pkuseg_model": str(model)}}
     nlp = spacy.blank("zh", config=config)
-    settings = {"defaults": defaults, "yuan": yuan}
+    settings = {"defaults": defaults, "yuan": yuan, "overwrite_ents": overwrite_ents}
     sources = [rules] if isinstance(rules, (str, Path, Mapping)) else list(rules)
+    component: _RuleComponent | None = None
     for name in FACTORIES:
-        component: _RuleComponent = nlp.add_pipe(name, config=settings)  # type: ignore[assignment]
+        component = nlp.add_pipe(name, config=settings)  # type: ignore[assignment]
+        assert component is not None
         if sources:
             component.add_rules(*sources)
-    if model is not None:
+    if model is not None and component is not None:
         from .segmenter import use_pkuseg
 
         use_pkuseg(nlp, model, component.rules)
+    _fill_meta(nlp, segmenter)
     return nlp
+
+
+def examples_from_gold(nlp: Language, records: Iterable[Mapping[str, Any]]) -> list[Example]:
+    """Make spaCy Examples for ``nlp.evaluate`` from gold-file records (``text``, ``entities``).
+
+    The reference Docs carry the gold entities of `LABELS` as ``doc.ents``, and
+    all of them as plain data, so that ``money_value_acc`` can be scored.
+    """
+    examples = []
+    for record in records:
+        predicted = nlp.make_doc(record["text"])
+        entities = [
+            (item["start"], item["end"], item["label"])
+            for item in record["entities"]
+            if item["label"] in LABELS
+        ]
+        example = Example.from_dict(predicted, {"entities": entities})
+        example.reference.user_data[GOLD_KEY] = [dict(item) for item in record["entities"]]
+        examples.append(example)
+    return examples

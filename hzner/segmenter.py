@@ -9,7 +9,7 @@ lives in hzner's data directory (`data_dir`; ``HZNER_DATA_DIR`` overrides it).
 
 The words of the rules (zone forms, currency words, project heads) go to
 pkuseg's user dictionary, so that words seldom straddle an entity boundary;
-`hzner.pipeline` splits the tokens that still do.
+`hzner.doc_ents` splits the tokens that still do.
 """
 
 from __future__ import annotations
@@ -129,24 +129,21 @@ def download(*, progress: bool = True) -> Path:
 
 
 def ensure_model() -> Path:
-    """The model's directory, downloaded first (saying so on stderr) when it is missing.
+    """The model's directory; never downloads (``hzner download`` is the one step that does).
 
     Raises
     ------
     ModelError
-        [E043] naming ``hzner download`` and ``segmenter="char"`` when the
-        model is missing and cannot be fetched.
+        [E043] at once, naming ``hzner download``, ``HZNER_DATA_DIR`` and
+        ``segmenter="char"``, when the model is not on disk.
 
     """
     found = model_path()
     if found is not None:
         return found
     path = data_dir() / MODEL_NAME
-    _say(f'the pkuseg model is not in {path}: fetching it once (segmenter="char" needs none)')
-    try:
-        return download(progress=True)
-    except (ModelError, OSError) as error:
-        raise ModelError(Errors.E043.format(path=path, detail=error) + _HELP) from error
+    detail = "hzner.load never downloads: run `hzner download` once"
+    raise ModelError(Errors.E043.format(path=path, detail=detail) + _HELP)
 
 
 def _fetch_wheel(folder: Path, progress: bool) -> Path:

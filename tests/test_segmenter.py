@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import socket
 import subprocess
 import sys
 import zipfile
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 
 import hzner
 from hzner import segmenter
-from hzner.pipeline import _aligned
+from hzner.doc_ents import _aligned
 from hzner.rules import RuleSet
 
 model = pytest.mark.model
@@ -137,18 +138,34 @@ def test_conversion_refuses_pickled_code(tmp_path: Path) -> None:
     assert not (tmp_path / "model" / "hzner-model.json").exists()
 
 
-def test_missing_model_and_no_network_names_the_ways_out(
+def test_missing_model_fails_at_once_without_touching_the_network(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for name, value in _offline_env(tmp_path).items():
         monkeypatch.setenv(name, value)
+    attempts: list[str] = []
+
+    def refuse(what: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            attempts.append(what)
+            raise AssertionError(f"{what} called by hzner.load")
+
+        return call
+
+    monkeypatch.setattr(subprocess, "run", refuse("subprocess.run"))
+    monkeypatch.setattr(subprocess, "Popen", refuse("subprocess.Popen"))
+    monkeypatch.setattr(socket, "socket", refuse("socket.socket"))
+    monkeypatch.setattr(socket, "create_connection", refuse("socket.create_connection"))
     with pytest.raises(segmenter.ModelError) as error:
         hzner.load()
     message = str(error.value)
     assert "E043" in message
     assert "`hzner download`" in message
+    assert "HZNER_DATA_DIR" in message
     assert 'segmenter="char"' in message
-    assert "fetching it once" in capsys.readouterr().err
+    assert attempts == []
+    assert capsys.readouterr().err == ""
+    assert list((tmp_path / "data").iterdir()) == []  # nothing fetched, nothing staged
     assert [e.text for e in hzner.load(segmenter="char")("总投资5亿元").ents] == ["5亿元"]
 
 
