@@ -1,7 +1,8 @@
 """The hzner spaCy components: one pass per Doc.
 
-``hzner_money``, ``hzner_zones``, ``hzner_projects`` and ``hzner_phrases``
-call the same recognizers as `hzner.extract`, in the same order. They share
+``hzner_money``, ``hzner_zones``, ``hzner_projects``, ``hzner_orgs`` and
+``hzner_phrases`` call the same recognizers as `hzner.extract`, and give the
+same results. They share
 one normalized view and one set of results per Doc (a side table keyed by
 the Doc, never in ``doc.user_data``), so a Doc is normalized once; the last
 hzner component of the pipeline writes the results to ``doc.user_data`` as
@@ -24,27 +25,34 @@ from typing import Any
 
 import srsly
 from spacy.language import Language
-from spacy.scorer import Scorer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.training import Example
 
 from .currency_check import check_yuan
 from .doc_ents import set_ents
 from .errors import Errors
-from .extensions import KEY, cache_facts, doc_facts, doc_text, set_extensions
+from .extensions import KEY, cache_facts, doc_facts, doc_text, plain_data, set_extensions
 from .extractor import Extractor
 from .money.parse import find_money_located
 from .normalize import Located, NormalizedText, locate, normalize
+from .orgs.company import link_companies, outside
+from .orgs.recognizer import find_orgs_located
 from .phrases import find_phrases
 from .projects.tagger import find_projects_located
 from .rules import RuleSet, RuleSource
-from .scoring import LABELS
-from .scoring import score as hzner_score
-from .types import Facts, Mention, Money, Park, Project
+from .spacy_scoring import GOLD_KEY, WEIGHTS, score_examples
+from .types import Facts, Mention, Money, Org, Park, Project
 
-__all__ = ["FACTORIES", "MoneyRecognizer", "PhraseMatcher", "ProjectTagger", "ZoneLinker"]
+__all__ = [
+    "FACTORIES",
+    "GOLD_KEY",
+    "MoneyRecognizer",
+    "OrgRecognizer",
+    "PhraseMatcher",
+    "ProjectTagger",
+    "ZoneLinker",
+]
 
-GOLD_KEY = "hzner_gold"  # a reference Doc's gold entities (plain data), for value accuracy
 _RULES_FILE = "rules.jsonl"
 _CFG_FILE = "cfg.json"
 
@@ -56,8 +64,11 @@ class _Pass:
     norm: NormalizedText
     money: list[Located[Money]] = field(default_factory=list)
     parks: list[Located[Park]] = field(default_factory=list)
+    # Every park found, before PROJECT absorbs those inside project names.
+    all_parks: list[Located[Park]] = field(default_factory=list)
     zone_words: list[tuple[int, int]] | None = None
     projects: list[Located[Project]] = field(default_factory=list)
+    orgs: list[Located[Org]] = field(default_factory=list)
     others: list[Mention] = field(default_factory=list)
 
 
@@ -77,7 +88,9 @@ def _current_pass(doc: Doc) -> _Pass:
         facts = doc_facts(doc)
         state.money = locate(facts.money, state.norm)
         state.parks = locate(facts.parks, state.norm)
+        state.all_parks = state.parks
         state.projects = locate(facts.projects, state.norm)
+        state.orgs = locate(facts.orgs, state.norm)
         state.others = list(facts.others)
     return state
 
@@ -164,9 +177,12 @@ class _RuleComponent:
         money = [item.entity for item in state.money]
         parks = [item.entity for item in state.parks]
         projects = [item.entity for item in state.projects]
-        facts = Facts(doc_text(doc), tuple(money), tuple(parks), tuple(projects), (*state.others,))
+        orgs = tuple([item.entity for item in state.orgs])
+        facts = Facts(
+            doc_text(doc), tuple(money), tuple(parks), tuple(projects), (*state.others,), orgs
+        )
         previous = doc.user_data.get(KEY)
-        doc.user_data[KEY] = _plain_data(facts)
+        doc.user_data[KEY] = plain_data(facts)
         cache_facts(doc, facts)
         return set_ents(doc, facts, previous, overwrite=self.overwrite_ents)
 
@@ -232,6 +248,7 @@ class ZoneLinker(_RuleComponent):
         state.parks, state.zone_words = self.extractor.park_recognizer.find_located(
             state.norm, state.money
         )
+        state.all_parks = state.parks
 
 
 class ProjectTagger(_RuleComponent):
@@ -245,6 +262,23 @@ class ProjectTagger(_RuleComponent):
         state.projects, state.parks = find_projects_located(
             state.norm, state.money, state.parks, self.extractor.project_lexicon, state.zone_words
         )
+
+
+class OrgRecognizer(_RuleComponent):
+    """Find ORG mentions, and link each project to its company."""
+
+    label = "ORG"
+
+    def find(self, doc: Doc) -> None:
+        """Find the companies of the Doc; those inside a project's or park's name are dropped."""
+        state = _current_pass(doc)
+        lexicon = self.extractor.org_lexicon
+        orgs = find_orgs_located(state.norm, state.money, state.all_parks, lexicon)
+        if orgs or state.projects:
+            orgs, state.projects = link_companies(
+                state.norm, orgs, state.projects, state.all_parks, lexicon
+            )
+        state.orgs = orgs
 
 
 class PhraseMatcher(_RuleComponent):
@@ -272,80 +306,21 @@ class PhraseMatcher(_RuleComponent):
         taken += [(item.entity.start, item.entity.end) for item in state.parks]
         taken += [(item.entity.start, item.entity.end) for item in state.projects]
         state.others = find_phrases(state.norm, phrases, taken)
-
-
-def _plain_entity(entity: Money | Park) -> dict[str, Any]:
-    data = entity.to_dict()
-    data["rule_id"] = entity.rule_id
-    if isinstance(entity, Park):
-        data["zone_id"] = entity.zone_id
-        data["candidates"] = list(entity.candidates)
-    return data
-
-
-def _plain_data(facts: Facts) -> dict[str, list[dict[str, Any]]]:
-    """The plain form of ``facts`` that `hzner.extensions.facts_from_data` reads back."""
-    money_index = {id(money): index for index, money in enumerate(facts.money)}
-    park_index = {id(park): index for index, park in enumerate(facts.parks)}
-    return {
-        "money": [_plain_entity(money) for money in facts.money],
-        "parks": [_plain_entity(park) for park in facts.parks],
-        "projects": [
-            {
-                **project.to_dict(),
-                "rule_id": project.rule_id,
-                "investment_index": None
-                if project.investment is None
-                else money_index[id(project.investment)],
-                "park_index": None if project.park is None else park_index[id(project.park)],
-            }
-            for project in facts.projects
-        ],
-        "others": [{**mention.to_dict(), "rule_id": mention.rule_id} for mention in facts.others],
-    }
-
-
-def _ents_of(doc: Doc, attr: str, **kwargs: Any) -> list[Span]:
-    return [ent for ent in doc.ents if ent.label_ in LABELS]
-
-
-def score_examples(examples: Iterable[Example]) -> dict[str, Any]:
-    """``ents_p``, ``ents_r``, ``ents_f`` and ``ents_per_type`` over `LABELS`; MONEY value accuracy.
-
-    ``money_value_acc`` is the share of exactly matched MONEY spans whose
-    value, high, currency and bound equal the gold ones; it needs the gold
-    entities as plain data in ``example.reference.user_data["hzner_gold"]``
-    (`hzner.pipeline.examples_from_gold` puts them there), and is None without.
-    """
-    examples = list(examples)
-    scores: dict[str, Any] = Scorer.score_spans(examples, "ents", getter=_ents_of)
-    golds = [example.reference.user_data.get(GOLD_KEY) for example in examples]
-    if examples and all(gold is not None for gold in golds):
-        preds = [doc_facts(example.predicted).to_dict() for example in examples]
-        gold_docs = [{"entities": gold} for gold in golds]
-        money = hzner_score(gold_docs, preds)["MONEY"]
-        scores["money_value_acc"] = money["value_acc"]
-    else:
-        scores["money_value_acc"] = None
-    return scores
+        if state.others and state.orgs:
+            # A user's phrase names its span on purpose (a FUND label): it wins over an ORG.
+            spans = [(mention.start, mention.end) for mention in state.others]
+            state.orgs = outside(state.orgs, spans, len(state.norm.original))
 
 
 _CONFIG: dict[str, Any] = {"defaults": True, "yuan": None, "overwrite_ents": False}
 _ASSIGNS = ["doc.ents", "token.ent_iob", "token.ent_type", "doc._.facts"]
-_WEIGHTS: dict[str, float | None] = {
-    "ents_f": 1.0,
-    "ents_p": 0.0,
-    "ents_r": 0.0,
-    "ents_per_type": None,
-    "money_value_acc": 0.0,
-}
 
 
 @Language.factory(
     "hzner_money",
     assigns=[*_ASSIGNS, "span._.money"],
     default_config=_CONFIG,
-    default_score_weights=_WEIGHTS,
+    default_score_weights=WEIGHTS,
 )
 def make_money(
     nlp: Language, name: str, defaults: bool, yuan: str | None, overwrite_ents: bool
@@ -358,7 +333,7 @@ def make_money(
     "hzner_zones",
     assigns=[*_ASSIGNS, "span._.park"],
     default_config=_CONFIG,
-    default_score_weights=_WEIGHTS,
+    default_score_weights=WEIGHTS,
 )
 def make_zones(
     nlp: Language, name: str, defaults: bool, yuan: str | None, overwrite_ents: bool
@@ -371,7 +346,7 @@ def make_zones(
     "hzner_projects",
     assigns=[*_ASSIGNS, "span._.project"],
     default_config=_CONFIG,
-    default_score_weights=_WEIGHTS,
+    default_score_weights=WEIGHTS,
 )
 def make_projects(
     nlp: Language, name: str, defaults: bool, yuan: str | None, overwrite_ents: bool
@@ -381,10 +356,23 @@ def make_projects(
 
 
 @Language.factory(
+    "hzner_orgs",
+    assigns=[*_ASSIGNS, "span._.org"],
+    default_config=_CONFIG,
+    default_score_weights=WEIGHTS,
+)
+def make_orgs(
+    nlp: Language, name: str, defaults: bool, yuan: str | None, overwrite_ents: bool
+) -> OrgRecognizer:
+    """Create the ``hzner_orgs`` component (after ``hzner_projects``, whose companies it links)."""
+    return OrgRecognizer(nlp, name, defaults=defaults, yuan=yuan, overwrite_ents=overwrite_ents)
+
+
+@Language.factory(
     "hzner_phrases",
     assigns=_ASSIGNS,
     default_config=_CONFIG,
-    default_score_weights=_WEIGHTS,
+    default_score_weights=WEIGHTS,
 )
 def make_phrases(
     nlp: Language, name: str, defaults: bool, yuan: str | None, overwrite_ents: bool
@@ -397,5 +385,6 @@ FACTORIES = {
     "hzner_money": make_money,
     "hzner_zones": make_zones,
     "hzner_projects": make_projects,
+    "hzner_orgs": make_orgs,
     "hzner_phrases": make_phrases,
 }

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .types import Entity, Facts, Mention, Money, Park, Project, Status
+from .types import Entity, Facts, Mention, Money, Org, Park, Project, Status
 
 __all__ = [
     "KEY",
@@ -23,6 +23,7 @@ __all__ = [
     "doc_text",
     "facts_from_data",
     "get_data",
+    "plain_data",
     "remember_text",
     "set_extensions",
 ]
@@ -67,22 +68,76 @@ def get_data(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     return data
 
 
+def _plain_entity(entity: Money | Park | Org) -> dict[str, Any]:
+    data = entity.to_dict()
+    data["rule_id"] = entity.rule_id
+    if isinstance(entity, Park):
+        data["zone_id"] = entity.zone_id
+        data["candidates"] = list(entity.candidates)
+    return data
+
+
+def plain_data(facts: Facts) -> dict[str, list[dict[str, Any]]]:
+    """The plain form of ``facts`` that `facts_from_data` reads back.
+
+    A project's links are indices into the lists of the same data; a company
+    that is no ORG of the text (the name inside the project's own) is kept
+    whole, as ``company_org``.
+    """
+    money_index = {id(money): index for index, money in enumerate(facts.money)}
+    park_index = {id(park): index for index, park in enumerate(facts.parks)}
+    org_index = {id(org): index for index, org in enumerate(facts.orgs)}
+    projects = []
+    for project in facts.projects:
+        item = {
+            **project.to_dict(),
+            "rule_id": project.rule_id,
+            "investment_index": None
+            if project.investment is None
+            else money_index[id(project.investment)],
+            "park_index": None if project.park is None else park_index[id(project.park)],
+        }
+        company = project.company
+        if company is not None:
+            index = org_index.get(id(company))
+            item["company_index"] = index
+            if index is None:
+                item["company_org"] = _plain_entity(company)
+        projects.append(item)
+    return {
+        "money": [_plain_entity(money) for money in facts.money],
+        "parks": [_plain_entity(park) for park in facts.parks],
+        "projects": projects,
+        "orgs": [_plain_entity(org) for org in facts.orgs],
+        "others": [{**mention.to_dict(), "rule_id": mention.rule_id} for mention in facts.others],
+    }
+
+
 def facts_from_data(text: str, data: Mapping[str, list[dict[str, Any]]]) -> Facts:
-    """Build typed `Facts` from the plain data of a Doc."""
+    """Build typed `Facts` from the plain data of a Doc (what `plain_data` wrote)."""
     money = tuple(Money.from_dict(item) for item in data.get("money", ()))
     parks = tuple(Park.from_dict(item) for item in data.get("parks", ()))
-    projects = tuple(_project(item, money, parks) for item in data.get("projects", ()))
+    orgs = tuple(Org.from_dict(item) for item in data.get("orgs", ()))
+    projects = tuple(_project(item, money, parks, orgs) for item in data.get("projects", ()))
     others = tuple(
         Mention(item["text"], item["start"], item["end"], item["label"], item.get("rule_id", ""))
         for item in data.get("others", ())
     )
-    return Facts(text, money, parks, projects, others)
+    return Facts(text, money, parks, projects, others, orgs)
 
 
-def _project(item: dict[str, Any], money: tuple[Money, ...], parks: tuple[Park, ...]) -> Project:
+def _project(
+    item: dict[str, Any], money: tuple[Money, ...], parks: tuple[Park, ...], orgs: tuple[Org, ...]
+) -> Project:
     investment = item.get("investment_index")
     park = item.get("park_index")
     status = item.get("status")
+    company_index = item.get("company_index")
+    company: Org | None = None
+    if company_index is not None:
+        company = orgs[company_index]
+    elif item.get("company_org") is not None:
+        company = Org.from_dict(item["company_org"])
     return Project(
         text=item["text"],
         start=item["start"],
@@ -91,6 +146,7 @@ def _project(item: dict[str, Any], money: tuple[Money, ...], parks: tuple[Park, 
         investment=None if investment is None else money[investment],
         park=None if park is None else parks[park],
         rule_id=item.get("rule_id", ""),
+        company=company,
     )
 
 
@@ -165,10 +221,16 @@ def _project_of(span: Span) -> Project | None:
     return result
 
 
+def _org(span: Span) -> Org | None:
+    result: Org | None = _span_entity(span, "ORG")
+    return result
+
+
 def set_extensions() -> None:
-    """Register ``doc._.facts`` and ``span._.money/park/project`` once."""
+    """Register ``doc._.facts`` and ``span._.money/park/project/org`` once."""
     if not Doc.has_extension("facts"):
         Doc.set_extension("facts", getter=doc_facts)
-    for name, getter in (("money", _money), ("park", _park), ("project", _project_of)):
+    getters = (("money", _money), ("park", _park), ("project", _project_of), ("org", _org))
+    for name, getter in getters:
         if not Span.has_extension(name):
             Span.set_extension(name, getter=getter)

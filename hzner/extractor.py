@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
+from .currency_check import check_yuan
 from .errors import Errors, RuleError
 from .lexicon import Lexicon
 from .money.parse import _RUN as _MONEY_RUN
@@ -122,7 +123,7 @@ class Extractor:
             rules = [rules]  # type: ignore[list-item]
         sources = list(rules)
         self.rules = RuleSet.from_sources(sources, defaults=defaults)
-        self.yuan = yuan
+        self.yuan = check_yuan(yuan, "Extractor")
         if sources:
             _check_aliases(self.rules)
 
@@ -131,7 +132,7 @@ class Extractor:
         """An extractor over an already built rule set."""
         extractor = cls.__new__(cls)
         extractor.rules = rules
-        extractor.yuan = yuan
+        extractor.yuan = check_yuan(yuan, "Extractor.from_ruleset")
         return extractor
 
     @cached_property

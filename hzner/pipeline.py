@@ -1,7 +1,7 @@
 """The spaCy surface: `load()`, the tokenizer, the pipeline's meta, gold examples.
 
 The components live in `hzner.components`; their factories (``hzner_money``,
-``hzner_zones``, ``hzner_projects``, ``hzner_phrases``) and hzner's tokenizer
+``hzner_zones``, ``hzner_projects``, ``hzner_orgs``, ``hzner_phrases``) and hzner's tokenizer
 are listed under spaCy's entry points, so a saved or packaged hzner pipeline
 loads with ``spacy.load`` wherever hzner is installed.
 """

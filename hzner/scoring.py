@@ -3,8 +3,11 @@
 Per label: strict span-and-label precision, recall and F1. Over the spans
 that match exactly: MONEY value accuracy (value, high, currency and bound
 all equal) and role accuracy; PARK link accuracy (``zone`` equal); PROJECT
-link accuracy (status, investment and park all equal), and PROJECT overlap
-F1. Documents are the plain ``{"text": ..., "entities": [...]}`` records of
+link accuracy (status, investment and park all equal), PROJECT overlap
+F1, and PROJECT company accuracy over the gold projects that carry a
+``company`` field. ORG is scored only where the gold annotates it (some
+gold document has an ORG entity), so that gold files written before ORG
+existed keep their meaning. Documents are the plain ``{"text": ..., "entities": [...]}`` records of
 the gold files and of `hzner.Facts.to_dict`.
 
 Examples
@@ -25,11 +28,13 @@ from decimal import Decimal
 from itertools import accumulate
 from typing import Any
 
-__all__ = ["LABELS", "micro", "misses", "report", "score"]
+__all__ = ["LABELS", "micro", "misses", "report", "score", "scored_labels"]
 
 # The labels scored, here and by the spaCy components' ``score`` (ents_p/r/f):
 # a new label joins both by being named here.
-LABELS = ("MONEY", "PARK", "PROJECT")
+LABELS = ("MONEY", "PARK", "PROJECT", "ORG")
+# Labels that gold files may predate: scored only where the gold has one.
+_OPTIONAL = frozenset({"ORG"})
 
 Doc = Mapping[str, Any]
 Entity = Mapping[str, Any]
@@ -79,6 +84,19 @@ def _of_label(doc: Doc, label: str) -> list[Entity]:
     return [entity for entity in doc["entities"] if entity["label"] == label]
 
 
+def scored_labels(golds: Sequence[Doc]) -> tuple[str, ...]:
+    """The labels the gold annotates: every label of `LABELS`, ORG only where some gold has one.
+
+    Examples
+    --------
+    >>> scored_labels([{"entities": [{"label": "MONEY"}]}])
+    ('MONEY', 'PARK', 'PROJECT')
+
+    """
+    present = {entity["label"] for doc in golds for entity in doc["entities"]}
+    return tuple(label for label in LABELS if label not in _OPTIONAL or label in present)
+
+
 def score(golds: Sequence[Doc], preds: Sequence[Doc]) -> dict[str, dict[str, float]]:
     """Score predicted documents against gold documents, label by label.
 
@@ -91,7 +109,9 @@ def score(golds: Sequence[Doc], preds: Sequence[Doc]) -> dict[str, dict[str, flo
     -------
     dict
         ``{label: {"p", "r", "f1", ...}}``: MONEY adds ``value_acc`` and
-        ``role_acc``, PARK ``link_acc``, PROJECT ``link_acc`` and ``overlap_f1``.
+        ``role_acc``, PARK ``link_acc``, PROJECT ``link_acc`` and ``overlap_f1``,
+        and ``company_acc`` where gold projects carry a ``company``. ORG is
+        scored only where the gold annotates it (`scored_labels`).
 
     Raises
     ------
@@ -100,9 +120,9 @@ def score(golds: Sequence[Doc], preds: Sequence[Doc]) -> dict[str, dict[str, flo
 
     """
     result: dict[str, dict[str, float]] = {}
-    for label in LABELS:
+    for label in scored_labels(golds):
         tp = n_pred = n_gold = overlap_pred = overlap_gold = 0
-        value_ok = role_ok = link_ok = 0
+        value_ok = role_ok = link_ok = company_ok = company_n = 0
         for gold_doc, pred_doc in zip(golds, preds, strict=True):
             gold = _of_label(gold_doc, label)
             pred = _of_label(pred_doc, label)
@@ -117,6 +137,9 @@ def score(golds: Sequence[Doc], preds: Sequence[Doc]) -> dict[str, dict[str, flo
                 value_ok += label == "MONEY" and _money_equal(entity, match)
                 role_ok += label == "MONEY" and entity.get("role") == match.get("role")
                 link_ok += label in _LINK_FIELDS and _links_equal(label, entity, match)
+                if label == "PROJECT" and "company" in entity:
+                    company_n += 1
+                    company_ok += entity["company"] == match.get("company")
             overlap_pred += _count_overlapping(pred, gold)
             overlap_gold += _count_overlapping(gold, pred)
         precision = tp / n_pred if n_pred else 1.0
@@ -125,8 +148,10 @@ def score(golds: Sequence[Doc], preds: Sequence[Doc]) -> dict[str, dict[str, flo
         if label == "MONEY":
             row["value_acc"] = value_ok / tp if tp else 0.0
             row["role_acc"] = role_ok / tp if tp else 0.0
-        else:
+        elif label in _LINK_FIELDS:
             row["link_acc"] = link_ok / tp if tp else 0.0
+        if company_n:
+            row["company_acc"] = company_ok / company_n
         if label == "PROJECT":
             row["overlap_f1"] = _f1(
                 overlap_pred / n_pred if n_pred else 0.0, overlap_gold / n_gold if n_gold else 0.0
@@ -136,7 +161,7 @@ def score(golds: Sequence[Doc], preds: Sequence[Doc]) -> dict[str, dict[str, flo
 
 
 def micro(
-    golds: Sequence[Doc], preds: Sequence[Doc], labels: Sequence[str] = LABELS
+    golds: Sequence[Doc], preds: Sequence[Doc], labels: Sequence[str] | None = None
 ) -> dict[str, float]:
     """Micro-averaged strict span-and-label precision, recall and F1 over ``labels``.
 
@@ -154,7 +179,7 @@ def micro(
 
     """
     tp = n_pred = n_gold = 0
-    wanted = set(labels)
+    wanted = set(scored_labels(golds) if labels is None else labels)
     for gold_doc, pred_doc in zip(golds, preds, strict=True):
         gold = {(e["start"], e["end"], e["label"]) for e in gold_doc["entities"]}
         pred = {(e["start"], e["end"], e["label"]) for e in pred_doc["entities"]}
@@ -190,6 +215,8 @@ def _wrong_fields(label: str, gold: Entity, pred: Entity) -> dict[str, list[str]
             wrong["role"] = ["role"]
     elif label in _LINK_FIELDS and not _links_equal(label, gold, pred):
         wrong["link"] = [key for key in _LINK_FIELDS[label] if gold.get(key) != pred.get(key)]
+    if label == "PROJECT" and "company" in gold and gold["company"] != pred.get("company"):
+        wrong["company"] = ["company"]
     return wrong
 
 
@@ -212,9 +239,10 @@ def misses(golds: Sequence[Doc], preds: Sequence[Doc]) -> list[dict[str, Any]]:
 
     """
     found: list[dict[str, Any]] = []
+    scored = scored_labels(golds)
     for index, (gold_doc, pred_doc) in enumerate(zip(golds, preds, strict=True)):
         errors: list[dict[str, Any]] = []
-        for label in LABELS:
+        for label in scored:
             gold = _of_label(gold_doc, label)
             pred = _of_label(pred_doc, label)
             gold_spans = {(entity["start"], entity["end"]) for entity in gold}
@@ -246,7 +274,7 @@ def misses(golds: Sequence[Doc], preds: Sequence[Doc]) -> list[dict[str, Any]]:
 
 
 _METRICS = {"P": "p", "R": "r", "F1": "f1", "value": "value_acc", "role": "role_acc"}
-_METRICS |= {"link": "link_acc", "overlap F1": "overlap_f1"}
+_METRICS |= {"link": "link_acc", "overlap F1": "overlap_f1", "company": "company_acc"}
 
 
 def report(scores: Mapping[str, Mapping[str, float]], errors: Sequence[Mapping[str, Any]]) -> str:

@@ -172,3 +172,14 @@ def test_extractor_alias_of_no_zone_fails_when_built() -> None:
     ]
     facts = Extractor(rules=rules).extract("落户火炬园")
     assert [park.zone for park in facts.parks] == ["厦门火炬高技术产业开发区"]
+
+
+@pytest.mark.parametrize(("yuan", "error"), [(5, TypeError), ("USD", ValueError), ("", ValueError)])
+def test_extractor_checks_yuan(yuan: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="yuan"):
+        Extractor(yuan=yuan)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("yuan", [None, "CNY", "TWD", "HKD", "MOP"])
+def test_extractor_takes_every_yuan_currency(yuan: str | None) -> None:
+    assert Extractor(yuan=yuan).yuan == yuan

@@ -32,7 +32,13 @@ def _facts_ents(text: str) -> list[tuple[int, int, str]]:
 
 
 def test_pipeline_components_in_order(nlp: Any) -> None:
-    assert nlp.pipe_names == ["hzner_money", "hzner_zones", "hzner_projects", "hzner_phrases"]
+    assert nlp.pipe_names == [
+        "hzner_money",
+        "hzner_zones",
+        "hzner_projects",
+        "hzner_orgs",
+        "hzner_phrases",
+    ]
 
 
 def test_pipeline_same_entities_as_extract(nlp: Any, dev_docs: list[dict[str, Any]]) -> None:
