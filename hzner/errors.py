@@ -44,6 +44,10 @@ class Errors:
     E043 = (
         "[E043] the word segmentation model is not in {path} and could not be fetched ({detail}). "
     )
+    E120 = (
+        "[E120] {func} expected an iterable of str, got a {type}: pass one text in a list, "
+        "e.g. [text], or use extract(text)."
+    )
 
 
 class HznerError(Exception):
