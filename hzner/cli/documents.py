@@ -69,9 +69,15 @@ def _readable(path: Path) -> bool:
 
 
 def decode(data: bytes, encoding: str, where: str) -> str:
-    """``data`` as text in ``encoding`` (``auto``: UTF-8, then GB18030, then Big5)."""
+    """``data`` as text in ``encoding`` (``auto``: UTF-8, then GB18030, then Big5).
+
+    UTF-8 is strict enough to trust when it decodes; GB18030 decodes almost
+    any bytes, Big5's among them, so of the two the one whose text reads as
+    Chinese wins (GB18030 on a tie).
+    """
     names = ENCODINGS.get(encoding, (encoding,))
     failure: UnicodeDecodeError | None = None
+    decoded: list[str] = []
     for name in names:
         try:
             text = data.decode(name)
@@ -80,9 +86,41 @@ def decode(data: bytes, encoding: str, where: str) -> str:
             continue
         except LookupError as error:
             raise CliError(f"unknown encoding {encoding!r}") from error
-        return text
+        if name == "utf-8" or len(names) == 1:
+            return text
+        decoded.append(text)
+    if decoded:
+        return min(decoded, key=_implausible)  # min() keeps the first of equals
     assert failure is not None
     return _undecodable(failure, names, where)
+
+
+def _implausible(text: str, sample: int = 4096) -> int:
+    """How many characters of ``text`` (its start) are unlikely in Chinese news.
+
+    Plausible: ASCII, punctuation and full-width forms, and the Han characters
+    of GB2312 (simplified) or Big5 (traditional); a wrong decoding gives
+    rare Han characters, kana and symbols instead.
+    """
+    count = 0
+    for char in text[:sample]:
+        code = ord(char)
+        if code < 0x80 or 0x2000 <= code < 0x2070 or 0x3000 <= code < 0x3040:
+            continue
+        if 0xFF00 <= code < 0xFFF0 or char.isspace():
+            continue
+        if 0x4E00 <= code < 0xA000 and (_encodes(char, "gb2312") or _encodes(char, "big5")):
+            continue
+        count += 1
+    return count
+
+
+def _encodes(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _undecodable(failure: UnicodeDecodeError, names: tuple[str, ...], where: str) -> str:
