@@ -18,9 +18,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import multiprocessing
+import operator
 import os
 import threading
 import traceback
+import typing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -120,43 +122,63 @@ def check_texts(texts: object, func: str) -> None:
 
 # Compact results: a worker sends back each entity as a tuple of its fields
 # without its text (the parent has the text, and text[start:end] is the
-# entity's text), and a linked entity as a reference to its place in the
-# result, so no text is pickled twice and no object graph goes over the pipe.
-# The layout follows the dataclasses, so new labels and fields travel as they are.
+# entity's text), and a link to an entity found before it as that entity's
+# place in the result, so no text is pickled twice and the parent rebuilds
+# each object once. The layout follows the dataclasses, so new labels and
+# fields travel as they are (a link to a later group is sent whole).
 
 
 @dataclass(frozen=True, slots=True)
-class _Ref:
-    """A link to entity ``index`` of the result's field number ``group``."""
+class _Layout:
+    """Where an entity class keeps its text, offsets and links to other entities."""
 
-    group: int
-    index: int
+    get: Callable[[Any], tuple[Any, ...]]
+    text: int
+    start: int
+    end: int
+    links: tuple[int, ...]
 
 
-def _groups(facts: Facts) -> list[tuple[Any, ...]]:
-    return [getattr(facts, name) for name in _group_names(type(facts))]
+_LAYOUTS: dict[type, _Layout] = {}
+_GROUPS: dict[type, tuple[str, ...]] = {}
 
 
-_NAMES: dict[type, tuple[str, ...]] = {}
+def _layout(cls: type) -> _Layout:
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        names = [f.name for f in dataclasses.fields(cls)]
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception:  # unresolvable annotations: links are then sent whole
+            hints = {}
+        links = tuple(i for i, name in enumerate(names) if _is_entity_type(hints.get(name)))
+        get = operator.attrgetter(*names)
+        index = names.index
+        layout = _Layout(get, index("text"), index("start"), index("end"), links)
+        _LAYOUTS[cls] = layout
+    return layout
+
+
+def _is_entity_type(hint: object) -> bool:
+    if isinstance(hint, type):
+        return dataclasses.is_dataclass(hint)
+    return any(_is_entity_type(arg) for arg in typing.get_args(hint))
 
 
 def _group_names(cls: type) -> tuple[str, ...]:
     """The tuple-of-entities fields of a result class (all fields but its text)."""
-    names = _NAMES.get(cls)
+    names = _GROUPS.get(cls)
     if names is None:
-        names = _NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "text")
-    return names
-
-
-def _fields(cls: type) -> tuple[str, ...]:
-    names = _NAMES.get(cls)
-    if names is None:
-        names = _NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+        names = _GROUPS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "text")
     return names
 
 
 def pack(facts: Facts) -> tuple[Any, ...]:
     """A compact, picklable form of ``facts`` without its text; `unpack` rebuilds it.
+
+    Each entity is its class and the tuple of its fields, with its text left
+    out (None) when it is the text at its offsets, and a linked entity as
+    its place ``(group, index)`` in the result.
 
     Examples
     --------
@@ -166,23 +188,24 @@ def pack(facts: Facts) -> tuple[Any, ...]:
     True
 
     """
-    groups = _groups(facts)
-    where = {id(e): _Ref(g, i) for g, group in enumerate(groups) for i, e in enumerate(group)}
+    groups = [getattr(facts, name) for name in _group_names(type(facts))]
+    places: dict[int, tuple[int, int]] = {}
     text = facts.text
     packed: list[tuple[Any, ...]] = []
-    for group in groups:
+    for number, group in enumerate(groups):
         items: list[tuple[Any, ...]] = []
-        for entity in group:
-            values: list[Any] = [type(entity)]
-            for name in _fields(type(entity)):
-                value = getattr(entity, name)
-                if name == "text":
-                    # None: the parent's text[start:end]; kept only if it differs.
-                    value = None if text[entity.start : entity.end] == value else value
-                elif dataclasses.is_dataclass(value) and id(value) in where:
-                    value = where[id(value)]
-                values.append(value)
-            items.append(tuple(values))
+        for index, entity in enumerate(group):
+            places[id(entity)] = (number, index)
+            kind = type(entity)
+            layout = _layout(kind)
+            values = list(layout.get(entity))
+            if text[values[layout.start] : values[layout.end]] == values[layout.text]:
+                values[layout.text] = None
+            for link in layout.links:
+                linked = values[link]
+                if linked is not None and id(linked) in places:
+                    values[link] = places[id(linked)]
+            items.append((kind, tuple(values)))
         packed.append(tuple(items))
     return (type(facts), tuple(packed))
 
@@ -190,26 +213,22 @@ def pack(facts: Facts) -> tuple[Any, ...]:
 def unpack(text: str, packed: tuple[Any, ...]) -> Facts:
     """The `Facts` of ``text`` from what `pack` made of them."""
     cls, groups = packed
-    built: dict[tuple[int, int], Any] = {}
-
-    def build(group: int, index: int) -> Any:
-        key = (group, index)
-        if key not in built:
-            kind, *values = groups[group][index]
-            args = dict(zip(_fields(kind), values, strict=True))
-            for name, value in args.items():
-                if isinstance(value, _Ref):
-                    args[name] = build(value.group, value.index)
-            if args.get("text") is None:
-                args["text"] = text[args["start"] : args["end"]]
-            built[key] = kind(**args)
-        return built[key]
-
-    names = _group_names(cls)
-    fields = {
-        name: tuple(build(g, i) for i in range(len(groups[g]))) for g, name in enumerate(names)
-    }
-    result: Facts = cls(text, **fields)
+    built: list[list[Any]] = []
+    for group in groups:
+        entities: list[Any] = []
+        for kind, values in group:
+            layout = _layout(kind)
+            args = list(values)
+            if args[layout.text] is None:
+                args[layout.text] = text[args[layout.start] : args[layout.end]]
+            for link in layout.links:
+                place = args[link]
+                if type(place) is tuple:  # links point back to earlier groups and entities
+                    args[link] = built[place[0]][place[1]]
+            entities.append(kind(*args))
+        built.append(entities)
+    fields = zip(_group_names(cls), built, strict=True)
+    result: Facts = cls(text=text, **{name: tuple(group) for name, group in fields})
     return result
 
 

@@ -186,7 +186,12 @@ def test_batch_pack_is_compact_and_exact(dev_docs: list[dict[str, Any]]) -> None
     for doc in dev_docs:
         facts = hzner.extract(doc["text"])
         packed = pickle.dumps(batch.pack(facts))
-        assert batch.unpack(doc["text"], pickle.loads(packed)) == facts
+        rebuilt = batch.unpack(doc["text"], pickle.loads(packed))
+        assert rebuilt == facts
+        # A project's links are the very entities of the result, as extract() gives them.
+        for project in rebuilt.projects:
+            assert project.investment is None or any(project.investment is m for m in rebuilt.money)
+            assert project.park is None or any(project.park is p for p in rebuilt.parks)
         # No copy of the text, nor of any entity's text, goes back.
         assert len(packed) < len(pickle.dumps(facts)) - len(doc["text"].encode("utf-8"))
 
