@@ -23,6 +23,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,28 @@ def _contenders(texts: list[str], corpus: Path | None, out: Path) -> dict[str, A
     return contenders
 
 
+def _cpu(call: Any) -> tuple[float, float]:
+    """CPU seconds of one call: this process's, and its (joined) worker processes'."""
+    before, began = os.times(), time.process_time()
+    call()
+    parent, after = time.process_time() - began, os.times()
+    workers = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return parent, workers
+
+
+def _cpu_table(rows: list[tuple[int, str, float, float]]) -> None:
+    print()
+    print("CPU seconds (load-independent): main process, workers, and the wall time two free")
+    print("cores would allow, max(main, workers / 2) for two workers:")
+    print("| documents | contender | main CPU | workers CPU | on free cores |")
+    print("| ---: | --- | ---: | ---: | ---: |")
+    for size, name, parent, workers in rows:
+        ideal = parent if name == "n_process=1" else max(parent, workers / 2)
+        print(f"| {size:,} | {name} | {parent:.3f} | {workers:.3f} | {ideal:.3f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="20,100,500,2000,10000")
@@ -77,6 +100,7 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.2f}")
     print("| documents | characters | contender | seconds | docs/s | vs n_process=1 |")
     print("| ---: | ---: | --- | ---: | ---: | ---: |")
+    cpu_rows: list[tuple[int, str, float, float]] = []
     with tempfile.TemporaryDirectory() as folder:
         for size in (int(value) for value in args.sizes.split(",")):
             texts = _texts(size)
@@ -93,6 +117,10 @@ def main() -> None:
                 ratio = base / seconds
                 row = f"| {size:,} | {chars:,} | {name} | {seconds:.3f} | {size / seconds:,.0f} |"
                 print(f"{row} {ratio:.2f}x |", flush=True)
+            for name, call in contenders.items():
+                if not name.startswith("cli"):
+                    cpu_rows.append((size, name, *_cpu(call)))
+    _cpu_table(cpu_rows)
 
 
 if __name__ == "__main__":

@@ -149,6 +149,9 @@ def extract(args: argparse.Namespace, out: IO[str], target: AtomicOutput | None)
         if error not in stopped:  # raised by fail(): already there
             stopped.append(error)
     finally:
+        close = getattr(results, "close", None)
+        if close is not None:  # stop the workers now, not when the generator is collected
+            close()
         progress.close()
         out.write(fmt.tail())  # a page is closed, the csv rows written, even after an error
     if stopped:
