@@ -232,3 +232,15 @@ def test_batch_keep_going_yields_errors_in_place(
 
 def _entity_count(facts: hzner.Facts) -> int:
     return len(facts.entities)
+
+
+def test_batch_extract_records_failure_is_a_document_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # to_dict() runs inside the guard: Dask and Spark see DocumentError, never a bare error.
+    def broken(self: hzner.Facts) -> dict[str, Any]:
+        raise ArithmeticError("no")
+
+    monkeypatch.setattr(hzner.Facts, "to_dict", broken)
+    with pytest.raises(DocumentError, match=r"document 0 failed: ArithmeticError: no"):
+        extract_records(["总投资5亿元"])

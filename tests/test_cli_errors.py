@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import decimal
 import io
 import json
 import os
@@ -298,3 +299,36 @@ def test_cli_auto_encoding_picks_the_one_that_reads(text: str, codec: str) -> No
     from hzner.cli.documents import decode
 
     assert decode(text.encode(codec), "auto", "x.txt") == text
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_cli_a_result_that_cannot_be_written_names_its_line(
+    jobs: str,
+    fmt: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # As a huge amount once did: to_dict() raises, in the worker that encodes the result.
+    original = hzner.Money.to_dict
+
+    def to_dict(self: hzner.Money) -> dict[str, Any]:
+        if self.value is not None and self.value > 10**27:
+            raise decimal.InvalidOperation([decimal.InvalidOperation])
+        return original(self)
+
+    monkeypatch.setattr(hzner.Money, "to_dict", to_dict)
+    lines = ["投资5亿元"] * 40
+    lines[33] = "投资10000000000000000000000000000元"
+    path = _write(tmp_path / "a.txt", "\n".join(lines) + "\n")
+    argv = ["extract", str(path), "--lines", "--format", fmt, "--jobs", jobs, "--on-error", "skip"]
+    code, out, err = _run(argv, capsys)
+    assert code == 3
+    assert f"[E125] {path}:34: extraction failed: InvalidOperation" in err
+    assert "Traceback" not in err
+    expected = [f"{path}:{n}" for n in range(1, 41) if n != 34]
+    if fmt == "csv":
+        assert [row["doc"] for row in csv.DictReader(io.StringIO(out))] == expected
+    else:
+        assert [f"{r['source']}:{r['line']}" for r in _records(out)] == expected
