@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import subprocess
 import sys
 import tempfile
@@ -90,6 +91,42 @@ def _cpu_table(rows: list[tuple[int, str, float, float]]) -> None:
         print(f"| {size:,} | {name} | {parent:.3f} | {workers:.3f} | {ideal:.3f} |")
 
 
+def _best_cpu(call: Any, repeat: int = 5) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        began = time.process_time()
+        call()
+        best = min(best, time.process_time() - began)
+    return best
+
+
+def _compact() -> None:
+    """Bytes and CPU of the compact form against pickled Facts, on the dev page's paragraphs."""
+    texts = _paragraphs()
+    facts = [hzner.extract(text) for text in texts]
+    packed = [batch.pack(item) for item in facts]
+    whole, small = pickle.dumps(facts), pickle.dumps(packed)
+    send_whole = _best_cpu(lambda: pickle.dumps(facts))
+    send_small = _best_cpu(lambda: pickle.dumps([batch.pack(item) for item in facts]))
+    take_whole = _best_cpu(lambda: pickle.loads(whole))
+
+    def rebuild() -> list[hzner.Facts]:
+        return [batch.unpack(t, p) for t, p in zip(texts, pickle.loads(small), strict=True)]
+
+    take_small = _best_cpu(rebuild)
+    utf8 = sum(len(text.encode("utf-8")) for text in texts)
+    print(f"{len(texts)} paragraphs, {utf8:,} bytes of UTF-8 text:")
+    print(
+        f"  whole Facts: {len(whole):,} bytes; pickle {send_whole * 1e3:.2f} ms, "
+        f"unpickle {take_whole * 1e3:.2f} ms"
+    )
+    print(
+        f"  compact:     {len(small):,} bytes; pack+pickle {send_small * 1e3:.2f} ms, "
+        f"unpickle+unpack {take_small * 1e3:.2f} ms"
+    )
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="20,100,500,2000,10000")
@@ -98,6 +135,7 @@ def main() -> None:
     args = parser.parse_args()
     hzner.extract("光谷")  # load the rules in this process first
     print(f"cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.2f}")
+    _compact()
     print("| documents | characters | contender | seconds | docs/s | vs n_process=1 |")
     print("| ---: | ---: | --- | ---: | ---: | ---: |")
     cpu_rows: list[tuple[int, str, float, float]] = []
