@@ -132,7 +132,7 @@ def test_cli_skip_lists_every_bad_document(
     assert code == 3
     skipped = [line for line in err.splitlines() if line.startswith("hzner: skipped")]
     if fmt == "html":  # only JSON can escape a lone surrogate; csv and table do not write it
-        messages.append("c.jsonl:5: cannot be written as UTF-8 (a lone surrogate at offset")
+        messages.append("c.jsonl:5: cannot be written as UTF-8 (a lone surrogate at offset 4 of")
     assert len(skipped) == len(messages)
     for line, message in zip(skipped, messages, strict=True):
         assert message in line
@@ -332,3 +332,33 @@ def test_cli_a_result_that_cannot_be_written_names_its_line(
         assert [row["doc"] for row in csv.DictReader(io.StringIO(out))] == expected
     else:
         assert [f"{r['source']}:{r['line']}" for r in _records(out)] == expected
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_spacy_path_failure_names_the_document(
+    jobs: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import spacy.language
+
+    original = spacy.language.Language.__call__
+
+    def call(self: Any, text: str, **kwargs: Any) -> Any:
+        if "boom" in text:
+            raise ValueError("bad doc")
+        return original(self, text, **kwargs)
+
+    def pipe(self: Any, texts: Any, **kwargs: Any) -> Any:
+        for text in texts:  # one process here, so that the patch holds
+            yield call(self, text)
+
+    monkeypatch.setattr(spacy.language.Language, "__call__", call)
+    monkeypatch.setattr(spacy.language.Language, "pipe", pipe)
+    path = _write(tmp_path / "a.txt", "光谷\nboom\n重庆高新区\n")
+    argv = ["extract", str(path), "--lines", "--segmenter", "char", "--jobs", jobs]
+    code, out, err = _run(argv, capsys)
+    assert code == 1
+    assert f"[E125] {path}:2: extraction failed: ValueError: bad doc" in err
+    assert [r["line"] for r in _records(out)] == [1]

@@ -62,6 +62,13 @@ def _detail(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+def _surrogate(text: str) -> str:
+    for offset, char in enumerate(text):
+        if "\ud800" <= char <= "\udfff":
+            return f"a lone surrogate at offset {offset} of the text"
+    return "a character that UTF-8 cannot hold"
+
+
 def _spacy(args: argparse.Namespace, encode: Callable[[Any], Any]) -> Callable[..., Any]:
     from .. import load
 
@@ -73,8 +80,13 @@ def _spacy(args: argparse.Namespace, encode: Callable[[Any], Any]) -> Callable[.
 
     def run(texts: Iterable[str], keep_going: bool) -> Iterator[Any]:
         if args.jobs != 1:  # spaCy's own processes: a failure ends the run
-            for doc in nlp.pipe(texts, n_process=args.jobs):
-                yield encode(doc._.facts)
+            done = 0
+            try:
+                for doc in nlp.pipe(texts, n_process=args.jobs):
+                    yield encode(doc._.facts)
+                    done += 1
+            except Exception as error:
+                raise DocumentError(done, f"{type(error).__name__}: {error}") from error
             return
         for index, text in enumerate(texts):
             try:
@@ -135,9 +147,8 @@ def extract(args: argparse.Namespace, out: IO[str], target: AtomicOutput | None)
                 continue
             try:
                 piece = fmt.body(doc.meta, doc.text, result, written)
-            except UnicodeEncodeError as error:
-                detail = f"a lone surrogate at offset {error.start}"
-                fail(Errors.E126.format(where=where(doc.meta), detail=detail))
+            except UnicodeEncodeError:
+                fail(Errors.E126.format(where=where(doc.meta), detail=_surrogate(doc.text)))
                 continue
             except Exception as error:
                 fail(Errors.E125.format(where=where(doc.meta), detail=_detail(error)))
@@ -148,6 +159,9 @@ def extract(args: argparse.Namespace, out: IO[str], target: AtomicOutput | None)
     except CliError as error:
         if error not in stopped:  # raised by fail(): already there
             stopped.append(error)
+    except DocumentError as error:  # a worker died, or spaCy's pipe failed: at the next document
+        place = where(pending[0].meta) if pending else "the input"
+        stopped.append(CliError(Errors.E125.format(where=place, detail=_detail(error))))
     finally:
         close = getattr(results, "close", None)
         if close is not None:  # stop the workers now, not when the generator is collected
