@@ -90,15 +90,34 @@ def extract_many(
     Raises
     ------
     TypeError
-        When an item is not a str, naming its index (after the earlier results).
+        When ``texts`` is a str (``[E120]``: one text, not texts), or when an
+        item is not a str, naming its index (after the earlier results).
     hzner.DocumentError
         When a document fails, naming its index (after the earlier results).
 
     """
+    return _batch_extract_many(texts, n_process=n_process, batch_size=batch_size, extractor=None)
+
+
+def _batch_extract_many(
+    texts: Iterable[str],
+    *,
+    n_process: int = 1,
+    batch_size: int = 32,
+    extractor: Extractor | None = None,
+) -> Iterator[Facts]:
+    """`hzner.batch.extract_many`, imported at the first batch (it loads multiprocessing)."""
+    from .batch import check_texts
     from .batch import extract_many as _extract_many
 
-    extractor = _extractor() if n_process == 1 else None
+    check_texts(texts, "extract_many")
+    if extractor is None and n_process == 1:
+        extractor = _extractor()
     return _extract_many(texts, n_process=n_process, batch_size=batch_size, extractor=extractor)
+
+
+# Extractor.extract_many runs on the batch engine, which sits above it.
+Extractor._batch_engine = _batch_extract_many
 
 
 def load(

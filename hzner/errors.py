@@ -55,6 +55,25 @@ class Errors:
         "errors='replace'), or use hzner.extract, which accepts such text."
     )
     E103 = "[E103] {where} expected overwrite_ents to be a bool, got {type}."
+    E120 = (
+        "[E120] {func} expected an iterable of str, got a {type}: pass one text in a list, "
+        "e.g. [text], or use extract(text)."
+    )
+    E121 = "[E121] {output} is also an input: refusing to overwrite it (choose another -o)."
+    E122 = (
+        "[E122] {output} lies inside the input folder {folder}, which would read its own output: "
+        "choose an -o outside it."
+    )
+    E123 = "[E123] {folder}: no .txt, .jsonl or .ndjson file in this folder."
+    E124 = "[E124] {where}: not {encodings} text (byte {byte} at offset {offset}); try --encoding."
+    E125 = "[E125] {where}: {detail}"
+    E126 = "[E126] {where}: cannot be written as UTF-8 ({detail}); --format jsonl escapes it."
+    E127 = "[E127] {count} document(s) skipped (listed above); the others were written."
+    E128 = (
+        "[E128] stopped at the error above: {output} was not written; the {count} document(s) "
+        "before it are in {partial}."
+    )
+    E129 = "[E129] stopped at the error above: {output} was not written."
     E160 = (
         "[E160] {source}:{line}: field {field!r} of a {type!r} rule is empty once normalized "
         "(whitespace only?), got {value!r}."

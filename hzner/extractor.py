@@ -21,8 +21,9 @@ tests compare them with the full path on the dev set and generated texts):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
+from typing import ClassVar
 
 from .currency_check import check_yuan
 from .errors import Errors, RuleError
@@ -279,9 +280,20 @@ class Extractor:
     ) -> Iterator[Facts]:
         """Extract from each text in order: one `Facts` per text, none dropped or reordered.
 
-        See `hzner.batch.extract_many`; worker processes build their own
-        extractor from this one's rules.
-        """
-        from .batch import extract_many
+        The same as ``hzner.batch.extract_many(texts, extractor=self, ...)``;
+        worker processes build their own extractor from this one's rules.
 
-        return extract_many(texts, n_process=n_process, batch_size=batch_size, extractor=self)
+        Raises
+        ------
+        TypeError
+            ``[E120]`` when ``texts`` is a str (one text, not texts).
+
+        """
+        # The batch engine sits above this module and is handed in by the
+        # package (hzner/__init__.py), so that imports run one way.
+        engine = Extractor._batch_engine
+        if engine is None:  # pragma: no cover - set whenever hzner is imported
+            raise RuntimeError("hzner.batch is not loaded")
+        return engine(texts, n_process=n_process, batch_size=batch_size, extractor=self)
+
+    _batch_engine: ClassVar[Callable[..., Iterator[Facts]] | None] = None

@@ -23,9 +23,14 @@ from typing import Any
 
 from .types import Entity, Facts, Money, Park, Project
 
-__all__ = ["COLORS", "describe", "page", "render"]
+__all__ = ["COLORS", "describe", "figure", "head", "page", "render", "tail"]
 
-COLORS: dict[str, str] = {"MONEY": "#ffd166", "PARK": "#8fd3c7", "PROJECT": "#c3b1e1"}
+COLORS: dict[str, str] = {
+    "MONEY": "#ffd166",
+    "PARK": "#8fd3c7",
+    "PROJECT": "#c3b1e1",
+    "ORG": "#f4a6a6",
+}
 OTHER_COLOR = "#dddddd"
 
 # displaCy's entity mark, with a tooltip, an anchor, and our details after the label.
@@ -93,7 +98,17 @@ def describe(entity: Entity, link: Callable[[Entity], str] | None = None) -> str
         investment = "—" if entity.investment is None else show(entity.investment)
         park = "—" if entity.park is None else show(entity.park)
         return f"{status} · investment {investment} · park {park}"
-    return ""
+    # Any other label (ORG, a user's phrase): its own fields, as to_dict() gives them.
+    fields = entity.to_dict()
+    shown = [str(value) for key, value in fields.items() if key not in _SPAN and _shown(value)]
+    return " · ".join(shown)
+
+
+_SPAN = frozenset({"start", "end", "label", "text"})
+
+
+def _shown(value: object) -> bool:
+    return value is not None and value is not False and value != "" and value != []
 
 
 def _details(entity: Entity, anchors: dict[tuple[str, int, int], str]) -> str:
@@ -178,6 +193,21 @@ def render(facts: Facts, *, title: str | None = None, anchor: str = "e") -> str:
     return str(markup)
 
 
+def head(title: str = "hzner") -> str:
+    """The start of a page, up to its first document."""
+    return _HEAD.format(title=_esc(title))
+
+
+def figure(facts: Facts, *, title: str | None = None, anchor: str = "e") -> str:
+    """One document of a page: `render` in its own block."""
+    return _FIGURE.format(content=render(facts, title=title, anchor=anchor))
+
+
+def tail() -> str:
+    """The end of a page, after its last document."""
+    return _TAIL
+
+
 def page(documents: Iterable[tuple[str, Facts]], *, title: str = "hzner") -> Iterator[str]:
     """A whole HTML page, in pieces, one document (titled) after another.
 
@@ -189,8 +219,7 @@ def page(documents: Iterable[tuple[str, Facts]], *, title: str = "hzner") -> Ite
     True
 
     """
-    yield _HEAD.format(title=_esc(title))
+    yield head(title)
     for number, (heading, facts) in enumerate(documents):
-        content = render(facts, title=heading, anchor=f"d{number}")
-        yield _FIGURE.format(content=content)
-    yield _TAIL
+        yield figure(facts, title=heading, anchor=f"d{number}")
+    yield tail()

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import hzner
 from hzner import batch
@@ -132,3 +134,113 @@ def test_batch_import_hzner_stays_light() -> None:
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        hzner.extract_many,
+        Extractor().extract_many,
+        extract_many,
+        extract_records,
+        lambda texts: batch.extract_encoded(texts, len),
+    ],
+)
+@pytest.mark.parametrize("texts", ["一段文字", b"bytes"])
+def test_batch_one_text_is_not_texts(call: Any, texts: object) -> None:
+    # Raised at the call, before any result is asked for.
+    with pytest.raises(TypeError, match=r"\[E120\] .*expected an iterable of str"):
+        call(texts)
+
+
+def test_batch_extractor_extract_many_uses_its_rules() -> None:
+    extractor = Extractor(rules=[{"type": "currency", "word": "泰铢", "code": "THB"}])
+    for n_process in (1, 2):
+        results = extractor.extract_many(
+            ["投资50亿泰铢建厂"] * 6, n_process=n_process, batch_size=2
+        )
+        assert [facts.money[0].currency for facts in results] == ["THB"] * 6
+
+
+def test_batch_imports_run_one_way() -> None:
+    # The engine (extractor.py) never imports the faces built on it.
+    import ast
+    import pathlib
+
+    tree = ast.parse(pathlib.Path(hzner.extractor.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    } | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    faces = {"batch", "cli", "dask", "html", "hzner.batch", "hzner.cli", "hzner.dask", "hzner.html"}
+    assert not imported & faces
+
+
+def test_batch_pack_is_compact_and_exact(dev_docs: list[dict[str, Any]]) -> None:
+    import pickle
+
+    for doc in dev_docs:
+        facts = hzner.extract(doc["text"])
+        packed = pickle.dumps(batch.pack(facts))
+        rebuilt = batch.unpack(doc["text"], pickle.loads(packed))
+        assert rebuilt == facts
+        # A project's links are the very entities of the result, as extract() gives them.
+        for project in rebuilt.projects:
+            assert project.investment is None or any(project.investment is m for m in rebuilt.money)
+            assert project.park is None or any(project.park is p for p in rebuilt.parks)
+        # No copy of the text, nor of any entity's text, goes back.
+        assert len(packed) < len(pickle.dumps(facts)) - len(doc["text"].encode("utf-8"))
+
+
+@given(st.lists(st.sampled_from(["总投资5亿元", "光谷", "重庆高新区", "天马项目", "，", "\n"])))
+def test_batch_pack_round_trip(parts: list[str]) -> None:
+    text = "".join(parts)
+    facts = hzner.extract(text)
+    assert batch.unpack(text, batch.pack(facts)) == facts
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_batch_keep_going_yields_errors_in_place(
+    monkeypatch: pytest.MonkeyPatch, n_process: int
+) -> None:
+    if n_process > 1:
+        if "fork" not in multiprocessing.get_all_start_methods():
+            pytest.skip("needs the fork start method")
+        monkeypatch.setattr(batch, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(Extractor, "extract", _failing_extract)
+    texts = [*TEXTS[:7], "boom", *TEXTS[7:]]
+    results = list(
+        batch.extract_encoded(
+            texts,
+            _entity_count,
+            n_process=n_process,
+            batch_size=3,
+            extractor=Extractor(),
+            keep_going=True,
+        )
+    )
+    assert len(results) == len(texts)
+    assert isinstance(results[7], DocumentError)
+    assert results[7].index == 7
+    others = [r for i, r in enumerate(results) if i != 7]
+    assert others == [len(hzner.extract(text).entities) for text in TEXTS]
+
+
+def _entity_count(facts: hzner.Facts) -> int:
+    return len(facts.entities)
+
+
+def test_batch_extract_records_failure_is_a_document_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # to_dict() runs inside the guard: Dask and Spark see DocumentError, never a bare error.
+    def broken(self: hzner.Facts) -> dict[str, Any]:
+        raise ArithmeticError("no")
+
+    monkeypatch.setattr(hzner.Facts, "to_dict", broken)
+    with pytest.raises(DocumentError, match=r"document 0 failed: ArithmeticError: no"):
+        extract_records(["总投资5亿元"])

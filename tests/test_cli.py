@@ -319,7 +319,20 @@ def test_cli_progress_bar_only_on_a_terminal(
     code = main(["extract", str(dev_path), *(["--quiet"] if quiet else [])])
     assert code == 0
     assert len(_records(capsys.readouterr().out)) == 6
-    assert ("6doc" in stderr.getvalue().replace(" ", "")) is bar
+    # The input size is known: the bar has a total (and so an ETA).
+    assert ("6/6" in stderr.getvalue()) is bar
+
+
+def test_cli_progress_bar_without_a_total_on_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stderr = _Terminal()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("光谷\n重庆高新区\n"))
+    assert main(["extract", "--lines"]) == 0
+    assert len(_records(capsys.readouterr().out)) == 2
+    assert "2doc" in stderr.getvalue().replace(" ", "")
+    assert "/2" not in stderr.getvalue()
 
 
 def test_cli_python_m_hzner(tmp_path: Path) -> None:

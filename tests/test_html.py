@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 
 import hzner
-from hzner.html import COLORS, describe, page, render
+from hzner.html import COLORS, describe, figure, head, page, render, tail
 from hzner.types import Facts, Mention, Project
 
 SENTENCE = "总投资510.2亿元的天马第6代柔性AMOLED生产线项目落户厦门火炬高新区。"
@@ -85,3 +86,38 @@ def test_html_overlap_goes_to_the_tooltip() -> None:
     markup = render(facts)
     assert markup.count("<mark") == 1
     assert "label: BRAND" in markup
+
+
+def test_html_page_is_head_figures_tail() -> None:
+    facts = [hzner.extract("光谷投资5亿元"), hzner.extract("重庆高新区")]
+    whole = "".join(page([("a", facts[0]), ("b", facts[1])], title="t"))
+    names = ["a", "b"]
+    figures = [figure(facts[i], title=names[i], anchor=f"d{i}") for i in range(2)]
+    parts = [head("t"), *figures, tail()]
+    assert whole == "".join(parts)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Org:
+    text: str
+    start: int
+    end: int
+    label: str = "ORG"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "kind": "company",
+            "zone": None,
+            "listed": False,
+            "employees": 0,
+        }
+
+
+def test_html_describe_a_new_label_from_its_fields() -> None:
+    # A label html.py has no branch for is described by its own to_dict() fields.
+    assert describe(_Org("华为", 0, 2)) == "company · 0"  # type: ignore[arg-type]
+    assert "ORG" in COLORS
