@@ -16,7 +16,7 @@ def main() -> int:
     nlp = hzner.load()
     doc = nlp("长通智能制造产业基地项目落户贵阳高新区,总投资5.8亿元。")
     for ent in doc.ents:
-        typed = ent._.money or ent._.park or ent._.project
+        typed = ent._.money or ent._.park or ent._.project or ent._.org
         print(ent.label_, ent.text, typed)
     with tempfile.TemporaryDirectory() as folder:
         nlp.to_disk(folder)

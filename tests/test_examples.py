@@ -31,5 +31,5 @@ def test_examples_load_runs_on_the_page() -> None:
 
     text = (ROOT / "examples" / "newspaper_page.txt").read_text(encoding="utf-8")
     doc = hzner.load()(text)
-    assert {ent.label_ for ent in doc.ents} == {"MONEY", "PARK", "PROJECT"}
+    assert {ent.label_ for ent in doc.ents} == {"MONEY", "PARK", "PROJECT", "ORG"}
     assert doc._.facts == hzner.extract(text)

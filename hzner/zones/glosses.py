@@ -17,10 +17,19 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["Glossed"]
+__all__ = ["Glossed", "has_glosses"]
 
 # One pinyin syllable: at most six letters (zhuang), tone marks allowed.
 _GLOSS = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}\)")
+
+
+def has_glosses(text: str) -> bool:
+    """Whether ``text`` holds a pinyin gloss (which may cut a word in two).
+
+    >>> has_glosses("產(chǎn)業(yè)園"), has_glosses("中关村(Zhongguancun)")
+    (True, False)
+    """
+    return "(" in text and _GLOSS.search(text) is not None
 
 
 class Glossed:
