@@ -10,13 +10,15 @@ more than one character.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
+from itertools import chain
 
 from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText
-from ..numerals import NUMERAL_CHARS, Numeral, parse_numeral
+from ..numerals import NUMERAL_CHARS, Numeral, exact_product, parse_numeral
 from ..rules import RuleSet
 from ..types import Bound, Money, Role
 
@@ -133,10 +135,14 @@ class _Amount:
 
 def _read_run(text: str, start: int, end: int) -> _Amount | None:
     """Read the run ``text[start:end]`` as one number, trimming what is not."""
-    start = max(start, end - _MAX_RUN)
     # A run may begin with characters of the words before it (多个, 数据):
-    # try the longest suffix that reads as a number.
-    for begin in range(start, end):
+    # try the longest suffix that reads as a number. The whole run is read at
+    # any length (a number of 60 digits is exact too); shorter suffixes only
+    # within the last _MAX_RUN characters, which keeps the scan linear.
+    begins: Iterable[int] = range(start, end)
+    if end - start > _MAX_RUN:
+        begins = chain((start,), range(end - _MAX_RUN, end))
+    for begin in begins:
         if text[begin] in _OVER_MARKS or text[begin] in ".,·点":
             continue
         body = text[begin:end]
@@ -322,7 +328,12 @@ def find_money_located(
         if found and low is None:
             previous = found[-1]
             separator = lexicon.separators.longest_at(text, previous[1])
-            if separator is not None and separator[0] == raw[0] and previous[4] == raw[4]:
+            if (
+                separator is not None
+                and separator[0] == raw[0]
+                and previous[4] == raw[4]
+                and _ascending(previous[2], raw[2])
+            ):
                 # "10亿元至15亿元": two amounts with one currency are one range.
                 found[-1] = (previous[0], raw[1], previous[2], raw[2], raw[4], Bound.RANGE,
                              previous[6], raw[7], raw[8])  # fmt: skip
@@ -426,13 +437,23 @@ def _complete(
         bound = Bound.VAGUE
     elif low is not None:
         low_value = _scaled_low(text, low, amount)
-        value, high = low_value, numeral.value
-        bound = Bound.RANGE
+        if _ascending(low_value, numeral.value):
+            value, high = low_value, numeral.value
+            bound = Bound.RANGE
+        else:
+            # 5万到7元, 数亿到7元: no range runs downwards or from a vague end;
+            # the amount after the separator stands alone.
+            return _complete(norm, amount, None, lexicon, bare_yuan, max(floor, low.end))
     elif high is not None:
         bound = Bound.RANGE
     if value is None and not numeral.vague:
         return None
     return (start, end, value, high, currency, bound, role, implied, "money")
+
+
+def _ascending(low: Decimal | None, high: Decimal | None) -> bool:
+    """Whether two values make a range: both known, the high end above the low."""
+    return low is not None and high is not None and low < high
 
 
 def _bare_magnitude(text: str, amount: _Amount) -> bool:
@@ -478,8 +499,10 @@ def _scaled_low(text: str, low: _Amount, high: _Amount) -> Decimal | None:
             scale = parse_numeral(text[begin : high.end]).value
         except ValueError:
             continue
-        if scale is not None and value * scale <= high_value:
-            return value * scale
+        if scale is not None:
+            scaled = exact_product(value, scale)
+            if scaled < high_value:
+                return scaled
     return value
 
 

@@ -1,0 +1,77 @@
+"""The result of reading a number, and exact decimal arithmetic at any length."""
+
+import decimal
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+__all__ = ["Numeral", "exact_context", "exact_product"]
+
+_ONE: Final = Decimal(1)
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """A number read from text, possibly an approximate range or a vague amount.
+
+    Attributes
+    ----------
+    value : Decimal or None
+        The number; for a range such as ``两三千万`` its low end; ``None`` when
+        the amount is vague.
+    high : Decimal or None
+        The high end of an approximate range (``两三千万`` -> 30000000), else
+        ``None``.
+    vague : bool
+        True for amounts such as ``数十亿`` or ``十几亿`` whose value is unknown
+        (then both `value` and `high` are ``None``).
+
+    """
+
+    value: Decimal | None
+    high: Decimal | None
+    vague: bool
+
+
+def exact_context(digits: int) -> decimal.Context:
+    """Make a decimal context in which results of up to ``digits`` digits are exact.
+
+    Inexact is trapped, so that anything that would round raises instead, and
+    the exponent limits are lifted. The default context keeps 28 digits and
+    would silently round 10000000000000000000000000000.5.
+    """
+    return decimal.Context(
+        prec=min(decimal.MAX_PREC, max(digits, 1) + 64),
+        Emax=decimal.MAX_EMAX,
+        Emin=decimal.MIN_EMIN,
+        traps=[decimal.InvalidOperation, decimal.Inexact, decimal.Overflow],
+    )
+
+
+def exact_product(left: Decimal, right: Decimal) -> Decimal:
+    """Multiply two decimals exactly, whatever their length.
+
+    Examples
+    --------
+    >>> exact_product(Decimal("12345678901234567890123456789"), Decimal(10**8))
+    Decimal('1234567890123456789012345678900000000')
+
+    """
+    digits = len(left.as_tuple().digits) + len(right.as_tuple().digits)
+    with decimal.localcontext(exact_context(digits)):
+        return left * right
+
+
+def tidy(value: Decimal) -> Decimal:
+    """Give integral values without exponent and drop trailing fraction zeros.
+
+    Products with 10**8 come out as ``5.102E+10``-like exponents; quantizing
+    to 1 writes them out so that ``str`` shows every digit. Runs in a context
+    wide enough for the value, so nothing is rounded.
+    """
+    exponent = value.as_tuple().exponent
+    shift = exponent if isinstance(exponent, int) and exponent > 0 else 0
+    with decimal.localcontext(exact_context(len(value.as_tuple().digits) + shift)):
+        if value == value.to_integral_value():
+            return value.quantize(_ONE)
+        return value.normalize()
