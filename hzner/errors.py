@@ -45,6 +45,9 @@ class Errors:
         "[E043] the word segmentation model is not in {path} and could not be fetched ({detail}). "
     )
 
+    E140 = '[E140] {source}:{line}: an everyday-forms line needs a "type", one of: {known}.'
+    E141 = "[E141] {source}:{line}: a {type!r} line needs field {field!r}, not empty."
+
 
 class HznerError(Exception):
     """Base class of the errors hzner raises on purpose."""

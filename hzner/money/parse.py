@@ -16,8 +16,9 @@ from decimal import Decimal
 from itertools import chain
 
 from ..normalize import Located, NormalizedText
-from ..numerals import NUMERAL_CHARS, Numeral, exact_product, parse_numeral
+from ..numerals import NUMERAL_CHARS, Numeral, exact_product, exact_sum, parse_numeral
 from ..types import Bound, Money, Role
+from .forms import everyday_forms
 from .lexicon import MoneyLexicon
 from .lexicon import last as _last
 
@@ -50,12 +51,14 @@ _IMPLIED_GAP = 4
 # characters is read by its last characters only, which keeps the scan
 # linear on a megabyte of digits.
 _MAX_RUN = 40
+# Unit words of the document's yuan: 元 and its everyday forms.
+_YUAN_WORDS = frozenset(("元", "圆", "块", "块钱"))
 
 _RUN_CHARS = "".join(sorted(set(NUMERAL_CHARS) | set(_OVER_MARKS) | set("数几")))
 _RUN_CLASS = "[" + re.escape(_RUN_CHARS).replace("\\-", "-").replace("\\.", "") + "]"
 # A point before a digit, Arabic or Chinese (510.2亿, 三十五．三九兆元), or a
 # thousands separator.
-_RUN_MARK = r"\.(?=[0-9〇零○一二三四五六七八九两])|,(?=\d{3}(?!\d))"
+_RUN_MARK = r"\.(?=[0-9〇零○一二三四五六七八九两])|,(?=\d{3}(?!\d))|[个個](?=[亿億])"
 # The same language as (?:class|mark)+, written so that the engine crosses a
 # stretch of numeral characters in one step: a third faster on news.
 _RUN = re.compile(f"(?:{_RUN_CLASS}|{_RUN_MARK})(?:{_RUN_CLASS}+|{_RUN_MARK})*")
@@ -80,9 +83,11 @@ def _read_run(text: str, start: int, end: int) -> _Amount | None:
     if end - start > _MAX_RUN:
         begins = chain((start,), range(end - _MAX_RUN, end))
     for begin in begins:
-        if text[begin] in _OVER_MARKS or text[begin] in ".,·点":
+        if text[begin] in _OVER_MARKS or text[begin] in ".,·点个個":
             continue
         body = text[begin:end]
+        if "个" in body or "個" in body:
+            body = body.replace("个", "").replace("個", "")  # 三个亿 is 三亿
         over = any(mark in body for mark in _OVER_MARKS)
         if over:
             body = body.translate({ord(mark): None for mark in _OVER_MARKS})
@@ -120,18 +125,42 @@ def _bare_unit(text: str, start: int, end: int, lexicon: MoneyLexicon) -> _Amoun
     return _Amount(start, end, Numeral(value, None, False), False)
 
 
-def _runs(text: str, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
+def _pieces(norm: NormalizedText, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a run at full-width commas: ，is punctuation, never a thousands separator.
+
+    The view writes ，as ","; the original says which it was ($15，600美元 is
+    two amounts). Only runs with a comma are looked at.
+    """
+    text, original = norm.text, norm.original
+    pieces: list[tuple[int, int]] = []
+    comma = text.find(",", start, end)
+    while comma != -1:
+        if original[norm.offset(comma)] != ",":
+            pieces.append((start, comma))
+            start = comma + 1
+        comma = text.find(",", comma + 1, end)
+    pieces.append((start, end))
+    return pieces
+
+
+def _runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
     """The runs of numeral characters that may be money, in text order.
 
     A cheap test rules out most runs (2019年, 一批, 10.4%) before parsing:
     a currency or unit word must follow, a magnitude end the run, or a
     currency word stand before it (总投资5亿 is money if a cue governs it).
     """
+    text = norm.text
     after, before = lexicon.after_starts, lexicon.before_ends
     length = len(text)
     found: list[tuple[int, int]] = []
-    for match in _RUN.finditer(text):
-        start, end = match.span()
+    spans: Iterable[tuple[int, int]] = (match.span() for match in _RUN.finditer(text))
+    for start, end in spans:
+        if "," in text[start:end]:
+            pieces = _pieces(norm, start, end)
+            if len(pieces) > 1:
+                found.extend(_runs_of(text, pieces, lexicon))
+                continue
         # Trailing 多/余 belong to the number only before a unit or currency,
         # which the caller checks; here a run is trimmed of trailing marks
         # that cannot end a number.
@@ -141,6 +170,24 @@ def _runs(text: str, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
             continue
         if (
             (end < length and text[end] in after)
+            or text[end - 1] in _MAGNITUDES
+            or (start > 0 and text[start - 1] in before)
+        ):
+            found.append((start, end))
+    return found
+
+
+def _runs_of(
+    text: str, pieces: list[tuple[int, int]], lexicon: MoneyLexicon
+) -> list[tuple[int, int]]:
+    """The pieces of a split run that may be money (the test of `_runs`)."""
+    after, before = lexicon.after_starts, lexicon.before_ends
+    found = []
+    for start, end in pieces:
+        while end > start and text[end - 1] in ".,":
+            end -= 1
+        if end > start and (
+            (end < len(text) and text[end] in after)
             or text[end - 1] in _MAGNITUDES
             or (start > 0 and text[start - 1] in before)
         ):
@@ -245,7 +292,7 @@ def find_money_located(
     consumed = 0
     # A run that is ruled out between a range's low end and its high end
     # cannot matter: the low end waits only for an amount at its separator.
-    for run_start, run_end in _runs(text, lexicon):
+    for run_start, run_end in _runs(norm, lexicon):
         if run_start < consumed:
             continue
         amount = _read_run(text, run_start, run_end)
@@ -258,13 +305,13 @@ def find_money_located(
         pending = None
         raw = _complete(norm, amount, low, lexicon, bare_yuan, consumed)
         if raw is None:
-            separator = lexicon.separators.longest_at(text, amount.end)
+            separator = _separator_at(text, amount.end, lexicon)
             if separator is not None:
                 pending = (amount, separator[0])
             continue
         if found and low is None:
             previous = found[-1]
-            separator = lexicon.separators.longest_at(text, previous[1])
+            separator = _separator_at(text, previous[1], lexicon)
             if (
                 separator is not None
                 and separator[0] == raw[0]
@@ -318,8 +365,11 @@ def _complete(
         if currency is None or currency_word == "元":
             currency = before_code if currency is None or before_code != "CNY" else currency
         start = before[0]
-    if currency == "CNY" and currency_word in ("元", "圆"):
+    if currency == "CNY" and currency_word in _YUAN_WORDS:
         currency = bare_yuan
+    forms = everyday_forms()
+    if currency is not None and not forms.loose_ok(text, end, currency_word):
+        return None  # 三块地, 一块去: a measure word
     scale = lexicon.scale_words.longest_at(text, end)
     if (
         scale is not None
@@ -342,17 +392,21 @@ def _complete(
             return None
         if start - cue_end > _IMPLIED_GAP:
             return None
-        if _continues_word(norm, end) and lexicon.qualifiers_after.longest_at(text, end) is None:
+        if (
+            _continues_word(norm, end)
+            and lexicon.qualifiers_after.longest_at(text, end) is None
+            and not forms.verb_at(text, end)
+        ):
             return None  # 12万平方米 is an area; 4亿以上 is still an amount
         currency = "CNY"
         implied = True
     elif (
-        currency_word in ("元", "圆")
-        and amount.end - amount.start == 1
+        amount.end - amount.start == 1
         and text[amount.start] in _WORD_DIGITS
         and cue_end is None
+        and forms.yuan_in_word(text, end)
     ):
-        return None
+        return None  # 一元化, 二元结构; but 门票八元 is money
     bound = Bound.EXACT
     qualifier = lexicon.qualifiers_before.longest_ending_at(text, start)
     # A word that only ends like a qualifier (签约 is no 约) has bound "none".
@@ -370,6 +424,10 @@ def _complete(
         bound = Bound.OVER
     numeral = amount.numeral
     value, high = numeral.value, numeral.high
+    coins = forms.coins(text, end, currency_word) if low is None and high is None else None
+    if coins is not None and value is not None and text[amount.end - 1] not in _MAGNITUDES:
+        # 45元8角, 三百元五角二分, 3美元又25美分: the coins add to the amount.
+        end, value = coins[0], exact_sum(value, coins[1])
     if numeral.vague:
         bound = Bound.VAGUE
     elif low is not None:
@@ -397,8 +455,15 @@ def _bare_magnitude(text: str, amount: _Amount) -> bool:
     return all(char in _UNIT_CHARS for char in text[amount.start : amount.end])
 
 
+def _separator_at(
+    text: str, position: int, lexicon: MoneyLexicon
+) -> tuple[int, tuple[str, ...]] | None:
+    """A range separator at ``position``, after an inclusive note if any (2万(含)-8万元)."""
+    return lexicon.separators.longest_at(text, everyday_forms().inclusive_at(text, position))
+
+
 def _range_follows(text: str, end: int, lexicon: MoneyLexicon) -> bool:
-    separator = lexicon.separators.longest_at(text, end)
+    separator = _separator_at(text, end, lexicon)
     return separator is not None and _RUN.match(text, separator[0]) is not None
 
 

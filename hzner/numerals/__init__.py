@@ -52,7 +52,7 @@ from typing import Final
 
 from .chars import NUMERAL_CHARS
 from .magnitudes import _Parser
-from .numeral import Numeral, exact_context, exact_product
+from .numeral import Numeral, exact_context, exact_product, exact_sum
 from .tokens import _Reject, _tokens
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "Numeral",
     "exact_context",
     "exact_product",
+    "exact_sum",
     "parse_number",
     "parse_numeral",
 ]

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-__all__ = ["Numeral", "exact_context", "exact_product"]
+__all__ = ["Numeral", "exact_context", "exact_product", "exact_sum"]
 
 _ONE: Final = Decimal(1)
 
@@ -60,6 +60,25 @@ def exact_product(left: Decimal, right: Decimal) -> Decimal:
     digits = len(left.as_tuple().digits) + len(right.as_tuple().digits)
     with decimal.localcontext(exact_context(digits)):
         return left * right
+
+
+def exact_sum(left: Decimal, right: Decimal) -> Decimal:
+    """Add two decimals exactly, whatever their length (45 + 0.8 for 45元8角).
+
+    Examples
+    --------
+    >>> exact_sum(Decimal("1" + "0" * 30), Decimal("0.52"))
+    Decimal('1000000000000000000000000000000.52')
+
+    """
+    spans = []
+    for number in (left, right):
+        _, digits, exponent = number.as_tuple()
+        assert isinstance(exponent, int)
+        spans.append((len(digits) + exponent, exponent))
+    width = max(top for top, _ in spans) - min(low for _, low in spans) + 1
+    with decimal.localcontext(exact_context(width)):
+        return left + right
 
 
 def tidy(value: Decimal) -> Decimal:
