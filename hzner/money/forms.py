@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -28,6 +28,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "yuan_word": ("word",),
     "inclusive": ("word",),
     "amount_verb": ("word",),
+    "yuan_name": ("word", "code"),
 }
 # One or two digits, Arabic or Chinese, before a coin word (8角, 二十五美分).
 _COIN_DIGITS = re.compile(
@@ -54,6 +55,13 @@ class EverydayForms:
     yuan_words: tuple[str, ...] = ()
     inclusive: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()
+    yuan_names: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def yuan_pattern(self) -> re.Pattern[str]:
+        """Any yuan name, longest first (澳门元 before 元-less names)."""
+        words = sorted(self.yuan_names, key=len, reverse=True) or ["(?!)"]
+        return re.compile("|".join(re.escape(word) for word in words))
 
     def coins(self, text: str, end: int, unit: str) -> tuple[int, Decimal] | None:
         """Read the coins after a unit word ending at ``end`` (元8角, 美元又25美分).
@@ -156,6 +164,8 @@ def read_forms(lines: list[str], source: str) -> EverydayForms:
             loose.add(rule["word"])
         elif kind == "yuan_word":
             yuan_words.append(rule["word"])
+        elif kind == "yuan_name":
+            forms.yuan_names[rule["word"]] = rule["code"]
         elif kind == "amount_verb":
             verbs.append(rule["word"])
         else:

@@ -21,6 +21,7 @@ from ..types import Bound, Money, Role
 from .forms import everyday_forms
 from .lexicon import MoneyLexicon
 from .lexicon import last as _last
+from .yuan import DocumentYuan
 
 __all__ = ["MoneyLexicon", "find_money", "find_money_located"]
 
@@ -37,10 +38,6 @@ _UNIT_CHARS = frozenset("十百千万亿拾佰仟萬億")
 _WORD_DIGITS = frozenset("一二三四五六七八九两兩壹贰叁肆伍陆柒捌玖")
 # Where a clause ends: a cue does not reach across these.
 _CLAUSE_END = frozenset("。,;!?、:()\"“”‘’'《》【】[]|…")
-# Traditional script: at least this many converted characters, and one in
-# _TRADITIONAL_SHARE of the text (a mainland text quoting one name is not).
-_TRADITIONAL_MIN = 2
-_TRADITIONAL_SHARE = 50
 # How far back a cue may stand in its clause, and how far from an amount
 # with no currency word a cue may stand ("总投资约5亿": 1 character).
 _CUE_WINDOW = 40
@@ -220,24 +217,6 @@ def _role(text: str, start: int, end: int, lexicon: MoneyLexicon) -> tuple[Role,
     return Role.OTHER, None
 
 
-def _locale_currency(norm: NormalizedText, lexicon: MoneyLexicon) -> str:
-    """The currency of a bare 元: TWD or HKD in text from there, else CNY.
-
-    Text from Taiwan or Hong Kong is written in traditional characters and
-    names its place (臺灣, 中央社, 港府); mainland text names those places
-    too, so a cue counts only in traditional script.
-    """
-    if norm.traditional < max(_TRADITIONAL_MIN, len(norm.text) // _TRADITIONAL_SHARE):
-        return "CNY"
-    votes: dict[str, int] = {}
-    for _, _, codes in lexicon.locale_cues.finditer(norm.text):
-        code = _last(codes)
-        votes[code] = votes.get(code, 0) + 1
-    if not votes:
-        return "CNY"
-    return max(sorted(votes), key=lambda code: votes[code])
-
-
 def find_money(
     norm: NormalizedText,
     lexicon: MoneyLexicon,
@@ -286,7 +265,7 @@ def find_money_located(
 
     """
     text = norm.text
-    bare_yuan = yuan or _locale_currency(norm, lexicon)
+    document_yuan = DocumentYuan(norm, lexicon, everyday_forms(), yuan)
     found: list[_Raw] = []
     pending: tuple[_Amount, int] | None = None  # a range's low end and its separator's end
     consumed = 0
@@ -303,7 +282,7 @@ def find_money_located(
             continue
         low = pending[0] if pending is not None and pending[1] == amount.start else None
         pending = None
-        raw = _complete(norm, amount, low, lexicon, bare_yuan, consumed)
+        raw = _complete(norm, amount, low, lexicon, document_yuan, consumed)
         if raw is None:
             separator = _separator_at(text, amount.end, lexicon)
             if separator is not None:
@@ -337,7 +316,7 @@ def _complete(
     amount: _Amount,
     low: _Amount | None,
     lexicon: MoneyLexicon,
-    bare_yuan: str,
+    yuan: DocumentYuan,
     floor: int,
 ) -> _Raw | None:
     """Decide whether ``amount`` (with an optional range ``low``) is money."""
@@ -366,7 +345,7 @@ def _complete(
             currency = before_code if currency is None or before_code != "CNY" else currency
         start = before[0]
     if currency == "CNY" and currency_word in _YUAN_WORDS:
-        currency = bare_yuan
+        currency = yuan.at(first.start)
     forms = everyday_forms()
     if currency is not None and not forms.loose_ok(text, end, currency_word):
         return None  # 三块地, 一块去: a measure word
@@ -398,7 +377,7 @@ def _complete(
             and not forms.verb_at(text, end)
         ):
             return None  # 12万平方米 is an area; 4亿以上 is still an amount
-        currency = "CNY"
+        currency = yuan.at(first.start)
         implied = True
     elif (
         amount.end - amount.start == 1
@@ -438,7 +417,7 @@ def _complete(
         else:
             # 5万到7元, 数亿到7元: no range runs downwards or from a vague end;
             # the amount after the separator stands alone.
-            return _complete(norm, amount, None, lexicon, bare_yuan, max(floor, low.end))
+            return _complete(norm, amount, None, lexicon, yuan, max(floor, low.end))
     elif high is not None:
         bound = Bound.RANGE
     if value is None and not numeral.vague:
