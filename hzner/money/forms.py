@@ -29,6 +29,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "inclusive": ("word",),
     "amount_verb": ("word",),
     "yuan_name": ("word", "code"),
+    "parallel_marker": ("word",),
 }
 # One or two digits, Arabic or Chinese, before a coin word (8角, 二十五美分).
 _COIN_DIGITS = re.compile(
@@ -56,6 +57,7 @@ class EverydayForms:
     inclusive: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()
     yuan_names: dict[str, str] = field(default_factory=dict)
+    parallel_markers: tuple[str, ...] = ()
 
     @cached_property
     def yuan_pattern(self) -> re.Pattern[str]:
@@ -164,6 +166,8 @@ def read_forms(lines: list[str], source: str) -> EverydayForms:
             loose.add(rule["word"])
         elif kind == "yuan_word":
             yuan_words.append(rule["word"])
+        elif kind == "parallel_marker":
+            forms.parallel_markers = (*forms.parallel_markers, rule["word"])
         elif kind == "yuan_name":
             forms.yuan_names[rule["word"]] = rule["code"]
         elif kind == "amount_verb":

@@ -21,6 +21,7 @@ from ..types import Bound, Money, Role
 from .forms import everyday_forms
 from .lexicon import MoneyLexicon
 from .lexicon import last as _last
+from .roles import parallel_roles
 from .yuan import DocumentYuan
 
 __all__ = ["MoneyLexicon", "find_money", "find_money_located"]
@@ -304,6 +305,9 @@ def find_money_located(
                 continue
         found.append(raw)
         consumed = raw[1]
+    parallel = parallel_roles(text, [(raw[0], raw[1]) for raw in found], lexicon, everyday_forms())
+    for index, role in parallel.items():
+        found[index] = (*found[index][:6], role, *found[index][7:])
     return [Located(raw[0], raw[1], _finish(norm, raw)) for raw in found]
 
 
