@@ -31,10 +31,10 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "yuan_name": ("word", "code"),
     "parallel_marker": ("word",),
 }
-# One or two digits, Arabic or Chinese, before a coin word (8角, 二十五美分).
-_COIN_DIGITS = re.compile(
-    "[0-9零〇一二三四五六七八九两]{1,2}|[二三四五六七八九]?十[一二三四五六七八九]?"
-)
+# One or two digits, Arabic or Chinese, before a coin word (8角, 二十五美分),
+# financial forms too (伍元玖角玖分), as cheques and cn2an's "rmb" mode write them.
+_DIGIT = "0-9零〇一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖"
+_COIN_DIGITS = re.compile(f"[{_DIGIT}]{{1,2}}|[{_DIGIT}]?[十拾][{_DIGIT}]?")
 
 
 @dataclass
