@@ -60,6 +60,19 @@ class EverydayForms:
     parallel_markers: tuple[str, ...] = ()
 
     @cached_property
+    def coin_starts(self) -> frozenset[str]:
+        """The characters that may begin the coins after a unit (a digit or a joiner)."""
+        digits = (
+            {chr(code) for code in range(ord("0"), ord("9") + 1)} | set(_DIGIT[3:]) | {"十", "拾"}
+        )
+        return frozenset(digits | {joiner[0] for joiner in self.joiners})
+
+    @cached_property
+    def inclusive_starts(self) -> frozenset[str]:
+        """The first characters of the inclusive notes."""
+        return frozenset(word[0] for word in self.inclusive)
+
+    @cached_property
     def yuan_pattern(self) -> re.Pattern[str]:
         """Any yuan name, longest first (澳门元 before 元-less names)."""
         words = sorted(self.yuan_names, key=len, reverse=True) or ["(?!)"]
@@ -72,8 +85,8 @@ class EverydayForms:
         (角 before 分) and each count must fit its place (no 12角).
         """
         table = self.subunits.get(unit)
-        if not table:
-            return None
+        if not table or end >= len(text) or text[end] not in self.coin_starts:
+            return None  # the usual case, told by one character: 5亿元,
         position, total, places_before = end, Decimal(0), 0
         while True:
             start = position
@@ -113,6 +126,8 @@ class EverydayForms:
 
     def inclusive_at(self, text: str, position: int) -> int:
         """Skip an inclusive note such as (含) at ``position``; return where it ends."""
+        if position >= len(text) or text[position] not in self.inclusive_starts:
+            return position
         for word in self.inclusive:
             if text.startswith(word, position):
                 return position + len(word)

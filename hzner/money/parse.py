@@ -152,13 +152,8 @@ def _runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
     after, before = lexicon.after_starts, lexicon.before_ends
     length = len(text)
     found: list[tuple[int, int]] = []
-    spans: Iterable[tuple[int, int]] = (match.span() for match in _RUN.finditer(text))
-    for start, end in spans:
-        if "," in text[start:end]:
-            pieces = _pieces(norm, start, end)
-            if len(pieces) > 1:
-                found.extend(_runs_of(text, pieces, lexicon))
-                continue
+    for match in _RUN.finditer(text):
+        start, end = match.span()
         # Trailing 多/余 belong to the number only before a unit or currency,
         # which the caller checks; here a run is trimmed of trailing marks
         # that cannot end a number.
@@ -166,6 +161,11 @@ def _runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
             end -= 1
         if end == start:
             continue
+        if text.find(",", start, end) != -1:
+            pieces = _pieces(norm, start, end)
+            if len(pieces) > 1:
+                found.extend(_runs_of(text, pieces, lexicon))
+                continue
         if (
             (end < length and text[end] in after)
             or text[end - 1] in _MAGNITUDES

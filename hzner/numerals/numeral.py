@@ -85,12 +85,10 @@ def tidy(value: Decimal) -> Decimal:
     """Give integral values without exponent and drop trailing fraction zeros.
 
     Products with 10**8 come out as ``5.102E+10``-like exponents; quantizing
-    to 1 writes them out so that ``str`` shows every digit. Runs in a context
-    wide enough for the value, so nothing is rounded.
+    to 1 writes them out so that ``str`` shows every digit. Called inside the
+    parse's own context (`hzner.numerals._context`), wide enough for any value
+    of its text, so nothing is rounded.
     """
-    exponent = value.as_tuple().exponent
-    shift = exponent if isinstance(exponent, int) and exponent > 0 else 0
-    with decimal.localcontext(exact_context(len(value.as_tuple().digits) + shift)):
-        if value == value.to_integral_value():
-            return value.quantize(_ONE)
-        return value.normalize()
+    if value == value.to_integral_value():
+        return value.quantize(_ONE)
+    return value.normalize()
