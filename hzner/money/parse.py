@@ -9,33 +9,24 @@ more than one character.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
-from itertools import chain
 
 from ..normalize import Located, NormalizedText
-from ..numerals import NUMERAL_CHARS, Numeral, exact_product, exact_sum, parse_numeral
+from ..numerals import exact_product, exact_sum, parse_numeral
 from ..types import Bound, Money, Role
 from .forms import everyday_forms
 from .lexicon import MoneyLexicon
 from .lexicon import last as _last
 from .roles import parallel_roles
+from .runs import MAGNITUDES, RUN, Amount, bare_unit, read_run, runs
 from .yuan import DocumentYuan
 
 __all__ = ["MoneyLexicon", "find_money", "find_money_located"]
 
-# 多/余 written inside a number ("3000多万元", "十余亿元") mean "more than".
-_OVER_MARKS = "多余餘"
-# The magnitude words: a run made of them alone ("亿元", "万元") names a
-# unit, not an amount; two of them ("万亿元") is an amount.
-_MAGNITUDES = frozenset("万亿萬億")
-_TWO = frozenset("两兩")
 # Units and magnitudes with an implicit 一: 百亿, 千万, 万亿.
 _UNIT_CHARS = frozenset("十百千万亿拾佰仟萬億")
-# Single Chinese digits before 元 are words far more often than money:
-# 一元化, 二元结构, 三元组, 多元. They count only under a money cue.
+# Single Chinese digits before 元 are words (一元化, 二元结构) when a word
+# follows (`hzner.money.forms`); under a money cue they are money.
 _WORD_DIGITS = frozenset("一二三四五六七八九两兩壹贰叁肆伍陆柒捌玖")
 # Where a clause ends: a cue does not reach across these.
 _CLAUSE_END = frozenset("。,;!?、:()\"“”‘’'《》【】[]|…")
@@ -45,152 +36,8 @@ _CUE_WINDOW = 40
 # Role by value, without the enum's slower call.
 _ROLES = {role.value: role for role in Role}
 _IMPLIED_GAP = 4
-# The longest run worth reading as one amount; a longer run of numeral
-# characters is read by its last characters only, which keeps the scan
-# linear on a megabyte of digits.
-_MAX_RUN = 40
 # Unit words of the document's yuan: 元 and its everyday forms.
 _YUAN_WORDS = frozenset(("元", "圆", "块", "块钱"))
-
-_RUN_CHARS = "".join(sorted(set(NUMERAL_CHARS) | set(_OVER_MARKS) | set("数几")))
-_RUN_CLASS = "[" + re.escape(_RUN_CHARS).replace("\\-", "-").replace("\\.", "") + "]"
-# A point before a digit, Arabic or Chinese (510.2亿, 三十五．三九兆元), or a
-# thousands separator.
-_RUN_MARK = r"\.(?=[0-9〇零○一二三四五六七八九两])|,(?=\d{3}(?!\d))|[个個](?=[亿億])"
-# The same language as (?:class|mark)+, written so that the engine crosses a
-# stretch of numeral characters in one step: a third faster on news.
-_RUN = re.compile(f"(?:{_RUN_CLASS}|{_RUN_MARK})(?:{_RUN_CLASS}+|{_RUN_MARK})*")
-
-
-# Internal and short-lived, so not frozen: creating one is four times faster.
-@dataclass(slots=True)
-class _Amount:
-    start: int  # of the number, in the normalized text
-    end: int
-    numeral: Numeral
-    over: bool  # 多/余 inside the number
-
-
-def _read_run(text: str, start: int, end: int) -> _Amount | None:
-    """Read the run ``text[start:end]`` as one number, trimming what is not."""
-    # A run may begin with characters of the words before it (多个, 数据):
-    # try the longest suffix that reads as a number. The whole run is read at
-    # any length (a number of 60 digits is exact too); shorter suffixes only
-    # within the last _MAX_RUN characters, which keeps the scan linear.
-    begins: Iterable[int] = range(start, end)
-    if end - start > _MAX_RUN:
-        begins = chain((start,), range(end - _MAX_RUN, end))
-    for begin in begins:
-        if text[begin] in _OVER_MARKS or text[begin] in ".,·点个個":
-            continue
-        body = text[begin:end]
-        if "个" in body or "個" in body:
-            body = body.replace("个", "").replace("個", "")  # 三个亿 is 三亿
-        over = any(mark in body for mark in _OVER_MARKS)
-        if over:
-            body = body.translate({ord(mark): None for mark in _OVER_MARKS})
-        if not body or (all(char in _MAGNITUDES for char in body) and len(body) < 2):
-            return None
-        if body in _TWO:
-            # 两 alone is 2 before a currency or a range word (两美元, 两到三万).
-            return _Amount(begin, end, Numeral(Decimal(2), None, False), over)
-        try:
-            numeral = parse_numeral(body)
-        except ValueError:
-            continue
-        return _Amount(begin, end, numeral, over)
-    return None
-
-
-def _bare_unit(text: str, start: int, end: int, lexicon: MoneyLexicon) -> _Amount | None:
-    """Read a lone 万 or 亿 with a qualifier and a currency as one unit (超亿元, 亿元以上).
-
-    超亿元, 近亿元, 上亿元, 亿元以上 say "more than (about) one 亿"; the
-    qualifier gives the bound later, as for any amount. 约 is not one here
-    (签约亿元以上项目 is 签约 + 亿元以上), but 近亿元 is.
-    """
-    if end - start != 1 or text[start] not in _MAGNITUDES:
-        return None
-    currency = lexicon.after.longest_at(text, end)
-    if currency is None:
-        return None
-    before = lexicon.qualifiers_before.longest_ending_at(text, start)
-    if before is not None and (_last(before[1]) == "none" or text[start - 1] in "约約"):
-        before = None  # 签约亿元: no qualifier; 约亿元 is not written
-    if before is None and lexicon.qualifiers_after.longest_at(text, currency[0]) is None:
-        return None
-    value = Decimal(10**8 if text[start] in "亿億" else 10**4)
-    return _Amount(start, end, Numeral(value, None, False), False)
-
-
-def _pieces(norm: NormalizedText, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a run at full-width commas: ，is punctuation, never a thousands separator.
-
-    The view writes ，as ","; the original says which it was ($15，600美元 is
-    two amounts). Only runs with a comma are looked at.
-    """
-    text, original = norm.text, norm.original
-    pieces: list[tuple[int, int]] = []
-    comma = text.find(",", start, end)
-    while comma != -1:
-        if original[norm.offset(comma)] != ",":
-            pieces.append((start, comma))
-            start = comma + 1
-        comma = text.find(",", comma + 1, end)
-    pieces.append((start, end))
-    return pieces
-
-
-def _runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
-    """The runs of numeral characters that may be money, in text order.
-
-    A cheap test rules out most runs (2019年, 一批, 10.4%) before parsing:
-    a currency or unit word must follow, a magnitude end the run, or a
-    currency word stand before it (总投资5亿 is money if a cue governs it).
-    """
-    text = norm.text
-    after, before = lexicon.after_starts, lexicon.before_ends
-    length = len(text)
-    found: list[tuple[int, int]] = []
-    for match in _RUN.finditer(text):
-        start, end = match.span()
-        # Trailing 多/余 belong to the number only before a unit or currency,
-        # which the caller checks; here a run is trimmed of trailing marks
-        # that cannot end a number.
-        while end > start and text[end - 1] in ".,":
-            end -= 1
-        if end == start:
-            continue
-        if text.find(",", start, end) != -1:
-            pieces = _pieces(norm, start, end)
-            if len(pieces) > 1:
-                found.extend(_runs_of(text, pieces, lexicon))
-                continue
-        if (
-            (end < length and text[end] in after)
-            or text[end - 1] in _MAGNITUDES
-            or (start > 0 and text[start - 1] in before)
-        ):
-            found.append((start, end))
-    return found
-
-
-def _runs_of(
-    text: str, pieces: list[tuple[int, int]], lexicon: MoneyLexicon
-) -> list[tuple[int, int]]:
-    """The pieces of a split run that may be money (the test of `_runs`)."""
-    after, before = lexicon.after_starts, lexicon.before_ends
-    found = []
-    for start, end in pieces:
-        while end > start and text[end - 1] in ".,":
-            end -= 1
-        if end > start and (
-            (end < len(text) and text[end] in after)
-            or text[end - 1] in _MAGNITUDES
-            or (start > 0 and text[start - 1] in before)
-        ):
-            found.append((start, end))
-    return found
 
 
 def _role(text: str, start: int, end: int, lexicon: MoneyLexicon) -> tuple[Role, int | None]:
@@ -268,16 +115,16 @@ def find_money_located(
     text = norm.text
     document_yuan = DocumentYuan(norm, lexicon, everyday_forms(), yuan)
     found: list[_Raw] = []
-    pending: tuple[_Amount, int] | None = None  # a range's low end and its separator's end
+    pending: tuple[Amount, int] | None = None  # a range's low end and its separator's end
     consumed = 0
     # A run that is ruled out between a range's low end and its high end
     # cannot matter: the low end waits only for an amount at its separator.
-    for run_start, run_end in _runs(norm, lexicon):
+    for run_start, run_end in runs(norm, lexicon):
         if run_start < consumed:
             continue
-        amount = _read_run(text, run_start, run_end)
+        amount = read_run(text, run_start, run_end)
         if amount is None:
-            amount = _bare_unit(text, run_start, run_end, lexicon)
+            amount = bare_unit(text, run_start, run_end, lexicon)
         if amount is None:
             pending = None
             continue
@@ -317,8 +164,8 @@ _Raw = tuple[int, int, Decimal | None, Decimal | None, str, Bound, Role, bool, s
 
 def _complete(
     norm: NormalizedText,
-    amount: _Amount,
-    low: _Amount | None,
+    amount: Amount,
+    low: Amount | None,
     lexicon: MoneyLexicon,
     yuan: DocumentYuan,
     floor: int,
@@ -371,7 +218,7 @@ def _complete(
             return None
         # A number with 万/亿 and no currency word is money only under a
         # money cue close before it (总投资约5亿, 融资3000万).
-        if text[amount.end - 1] not in _MAGNITUDES or cue_end is None or role is Role.OTHER:
+        if text[amount.end - 1] not in MAGNITUDES or cue_end is None or role is Role.OTHER:
             return None
         if start - cue_end > _IMPLIED_GAP:
             return None
@@ -408,7 +255,7 @@ def _complete(
     numeral = amount.numeral
     value, high = numeral.value, numeral.high
     coins = forms.coins(text, end, currency_word) if low is None and high is None else None
-    if coins is not None and value is not None and text[amount.end - 1] not in _MAGNITUDES:
+    if coins is not None and value is not None and text[amount.end - 1] not in MAGNITUDES:
         # 45元8角, 三百元五角二分, 3美元又25美分: the coins add to the amount.
         end, value = coins[0], exact_sum(value, coins[1])
     if numeral.vague:
@@ -434,7 +281,7 @@ def _ascending(low: Decimal | None, high: Decimal | None) -> bool:
     return low is not None and high is not None and low < high
 
 
-def _bare_magnitude(text: str, amount: _Amount) -> bool:
+def _bare_magnitude(text: str, amount: Amount) -> bool:
     return all(char in _UNIT_CHARS for char in text[amount.start : amount.end])
 
 
@@ -447,7 +294,7 @@ def _separator_at(
 
 def _range_follows(text: str, end: int, lexicon: MoneyLexicon) -> bool:
     separator = _separator_at(text, end, lexicon)
-    return separator is not None and _RUN.match(text, separator[0]) is not None
+    return separator is not None and RUN.match(text, separator[0]) is not None
 
 
 def _continues_word(norm: NormalizedText, end: int) -> bool:
@@ -465,7 +312,7 @@ def _continues_word(norm: NormalizedText, end: int) -> bool:
     return "\n" not in norm.original[norm.offset(end - 1) + 1 : norm.offset(end)]
 
 
-def _scaled_low(text: str, low: _Amount, high: _Amount) -> Decimal | None:
+def _scaled_low(text: str, low: Amount, high: Amount) -> Decimal | None:
     """The low end of a range, with the high end's units where it lacks them.
 
     10-15亿 is 10亿 to 15亿 and 两~3百 is 200 to 300, but 8500到3万 is 8500
@@ -474,7 +321,7 @@ def _scaled_low(text: str, low: _Amount, high: _Amount) -> Decimal | None:
     """
     value = low.numeral.value
     high_value = high.numeral.value
-    if value is None or high_value is None or text[low.end - 1] in _MAGNITUDES:
+    if value is None or high_value is None or text[low.end - 1] in MAGNITUDES:
         return value
     position = high.end
     while position > high.start and text[position - 1] in _UNIT_CHARS:
