@@ -84,6 +84,9 @@ class Errors:
     )
     E162 = "[E162] {source}:{line}: the JSON is nested too deeply to read."
 
+    E140 = '[E140] {source}:{line}: an everyday-forms line needs a "type", one of: {known}.'
+    E141 = "[E141] {source}:{line}: a {type!r} line needs field {field!r}, not empty."
+
 
 class HznerError(Exception):
     """Base class of the errors hzner raises on purpose."""

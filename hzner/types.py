@@ -86,10 +86,13 @@ def _decimal(value: Any) -> Decimal | None:
 def _decimal_str(value: Decimal | None) -> str | None:
     if value is None:
         return None
-    # "51020000000", never "5.102E+10": integral values are written whole.
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return str(value.normalize())
+    # Plain notation at any length: "51020000000", never "5.102E+10". Formatting
+    # with "f" and no precision writes every digit and uses no context, so
+    # nothing is rounded past 28 digits (quantize and normalize would round).
+    written = format(value, "f")
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    return "0" if written == "-0" else written
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +120,9 @@ class Money:
     bound: Bound
     role: Role
     currency_implied: bool = False
-    rule_id: str = ""
+    # Which rule found it is provenance, not part of the amount: the gold
+    # shape leaves it out, and from_dict(to_dict(m)) == m must hold.
+    rule_id: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The gold-file shape, JSON-ready."""

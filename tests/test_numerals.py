@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from hzner import numerals
-from hzner.numerals import NUMERAL_CHARS, Numeral, parse_number, parse_numeral
+from hzner.numerals import NUMERAL_CHARS, Numeral, exact_product, parse_number, parse_numeral
 from tests import numeral_forms as forms
 from tests.complexity import assert_linear
 
@@ -537,3 +537,25 @@ def test_quick_path_reads_like_the_grammar(text: str) -> None:
         assert quick == expected
         assert str(quick.value) == str(expected.value)  # type: ignore[union-attr]
     assert parse_numeral(text) == expected if expected != "rejected" else True
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("9" * 40 + "兆", "9" * 40 + "0" * 12),
+        ("一" + "二" * 35 + "億", "1" + "2" * 35 + "0" * 8),
+        ("1" + "0" * 30 + ".5", "1" + "0" * 30 + ".5"),
+    ],
+)
+def test_numerals_are_exact_past_28_digits(text: str, value: str) -> None:
+    assert parse_number(text) == Decimal(value)
+    assert str(parse_number(text)) == value
+
+
+@given(st.decimals(min_value=1, max_value=Decimal(10) ** 80, places=6))
+def test_numerals_exact_product_never_rounds(number: Decimal) -> None:
+    product = exact_product(number, Decimal(10**12))
+    sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    # Built from the digits, with no context that could round.
+    assert product == Decimal((sign, digits, exponent + 12))

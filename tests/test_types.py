@@ -5,6 +5,8 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hzner.types import Bound, Facts, Money, Park, Project, Role, Status, ZoneKind
 
@@ -64,3 +66,32 @@ def test_types_enums_carry_spec_words() -> None:
     assert {bound.value for bound in Bound} == {"exact", "about", "over", "under", "range", "vague"}
     assert Role("gdp") is Role.GDP
     assert Status("under_construction") is Status.UNDER_CONSTRUCTION
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("10000000000000000000000000000", "10000000000000000000000000000"),
+        ("120221.11498852450089667579075", "120221.11498852450089667579075"),
+        ("5.75E+40", "57500000000000000000000000000000000000000"),
+        ("1E-35", "0.00000000000000000000000000000000001"),
+        ("-0.0", "0"),
+    ],
+)
+def test_types_money_value_is_exact_past_28_digits(value: str, written: str) -> None:
+    assert _money(value).to_dict()["value"] == written
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False),
+    st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False)),
+)
+def test_types_money_round_trips_any_decimal(value: Decimal, high: Decimal | None) -> None:
+    money = dataclasses.replace(_money(), value=value, high=high)
+    data = json.loads(json.dumps(money.to_dict()))
+    assert "E" not in data["value"]
+    assert "e" not in data["value"]
+    again = Money.from_dict(data)
+    assert again.value == value
+    assert again.high == high
+    assert again.to_dict() == money.to_dict()

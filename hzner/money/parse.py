@@ -9,200 +9,35 @@ more than one character.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 
-from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText
-from ..numerals import NUMERAL_CHARS, Numeral, parse_numeral
-from ..rules import RuleSet
+from ..numerals import exact_product, exact_sum, parse_numeral
 from ..types import Bound, Money, Role
+from .forms import everyday_forms
+from .lexicon import MoneyLexicon
+from .lexicon import last as _last
+from .roles import parallel_roles
+from .runs import MAGNITUDES, RUN, Amount, bare_unit, read_run, runs
+from .yuan import DocumentYuan
 
 __all__ = ["MoneyLexicon", "find_money", "find_money_located"]
 
-# 多/余 written inside a number ("3000多万元", "十余亿元") mean "more than".
-_OVER_MARKS = "多余餘"
-# The magnitude words: a run made of them alone ("亿元", "万元") names a
-# unit, not an amount; two of them ("万亿元") is an amount.
-_MAGNITUDES = frozenset("万亿萬億")
-_TWO = frozenset("两兩")
 # Units and magnitudes with an implicit 一: 百亿, 千万, 万亿.
 _UNIT_CHARS = frozenset("十百千万亿拾佰仟萬億")
-# Single Chinese digits before 元 are words far more often than money:
-# 一元化, 二元结构, 三元组, 多元. They count only under a money cue.
+# Single Chinese digits before 元 are words (一元化, 二元结构) when a word
+# follows (`hzner.money.forms`); under a money cue they are money.
 _WORD_DIGITS = frozenset("一二三四五六七八九两兩壹贰叁肆伍陆柒捌玖")
 # Where a clause ends: a cue does not reach across these.
 _CLAUSE_END = frozenset("。,;!?、:()\"“”‘’'《》【】[]|…")
-# Traditional script: at least this many converted characters, and one in
-# _TRADITIONAL_SHARE of the text (a mainland text quoting one name is not).
-_TRADITIONAL_MIN = 2
-_TRADITIONAL_SHARE = 50
 # How far back a cue may stand in its clause, and how far from an amount
 # with no currency word a cue may stand ("总投资约5亿": 1 character).
 _CUE_WINDOW = 40
 # Role by value, without the enum's slower call.
 _ROLES = {role.value: role for role in Role}
 _IMPLIED_GAP = 4
-# The longest run worth reading as one amount; a longer run of numeral
-# characters is read by its last characters only, which keeps the scan
-# linear on a megabyte of digits.
-_MAX_RUN = 40
-
-_RUN_CHARS = "".join(sorted(set(NUMERAL_CHARS) | set(_OVER_MARKS) | set("数几")))
-_RUN_CLASS = "[" + re.escape(_RUN_CHARS).replace("\\-", "-").replace("\\.", "") + "]"
-# A point before a digit, Arabic or Chinese (510.2亿, 三十五．三九兆元), or a
-# thousands separator.
-_RUN_MARK = r"\.(?=[0-9〇零○一二三四五六七八九两])|,(?=\d{3}(?!\d))"
-# The same language as (?:class|mark)+, written so that the engine crosses a
-# stretch of numeral characters in one step: a third faster on news.
-_RUN = re.compile(f"(?:{_RUN_CLASS}|{_RUN_MARK})(?:{_RUN_CLASS}+|{_RUN_MARK})*")
-
-
-@dataclass(frozen=True)
-class MoneyLexicon:
-    """The word lists of the MONEY recognizer, compiled once from rules."""
-
-    rules: RuleSet
-
-    @cached_property
-    def after(self) -> Lexicon[str]:
-        """Currency words written after the number (元, 美元 ...)."""
-        return self.rules.lexicon("currency", "code", position="after")
-
-    @cached_property
-    def before(self) -> Lexicon[str]:
-        """Currency words and symbols written before the number (人民币, US$ ...)."""
-        return self.rules.lexicon("currency", "code", position="before")
-
-    @cached_property
-    def after_starts(self) -> frozenset[str]:
-        """First characters of what may follow an amount's number (元, 美元, 至 ...)."""
-        return frozenset(key[0] for key in (*self.after, *self.separators))
-
-    @cached_property
-    def before_ends(self) -> frozenset[str]:
-        """Last characters of the currency words written before a number ($, 人民币 ...)."""
-        return frozenset(key[-1] for key in self.before) | {" "}
-
-    @cached_property
-    def qualifiers_before(self) -> Lexicon[str]:
-        """Bound qualifiers before the amount (约, 超过 ...)."""
-        return self.rules.lexicon("qualifier", "bound", position="before")
-
-    @cached_property
-    def qualifiers_after(self) -> Lexicon[str]:
-        """Bound qualifiers after the amount (左右, 以上 ...)."""
-        return self.rules.lexicon("qualifier", "bound", position="after")
-
-    @cached_property
-    def separators(self) -> Lexicon[str]:
-        """Range separators (至, 到, -)."""
-        return self.rules.lexicon("range_separator", "word")
-
-    @cached_property
-    def cues(self) -> Lexicon[str]:
-        """Money cue words and the role they give."""
-        return self.rules.lexicon("money_cue", "role")
-
-    @cached_property
-    def scale_words(self) -> Lexicon[str]:
-        """Words after an amount that make it an industry's scale (千亿级)."""
-        return self.rules.lexicon("scale_word", "word")
-
-    @cached_property
-    def locale_cues(self) -> Lexicon[str]:
-        """Words that mark text from Taiwan or Hong Kong, and the currency of 元 there."""
-        return self.rules.lexicon("locale_cue", "currency")
-
-
-def _last(values: tuple[str, ...]) -> str:
-    # A later rule overrides an earlier one for the same word.
-    return values[-1]
-
-
-# Internal and short-lived, so not frozen: creating one is four times faster.
-@dataclass(slots=True)
-class _Amount:
-    start: int  # of the number, in the normalized text
-    end: int
-    numeral: Numeral
-    over: bool  # 多/余 inside the number
-
-
-def _read_run(text: str, start: int, end: int) -> _Amount | None:
-    """Read the run ``text[start:end]`` as one number, trimming what is not."""
-    start = max(start, end - _MAX_RUN)
-    # A run may begin with characters of the words before it (多个, 数据):
-    # try the longest suffix that reads as a number.
-    for begin in range(start, end):
-        if text[begin] in _OVER_MARKS or text[begin] in ".,·点":
-            continue
-        body = text[begin:end]
-        over = any(mark in body for mark in _OVER_MARKS)
-        if over:
-            body = body.translate({ord(mark): None for mark in _OVER_MARKS})
-        if not body or (all(char in _MAGNITUDES for char in body) and len(body) < 2):
-            return None
-        if body in _TWO:
-            # 两 alone is 2 before a currency or a range word (两美元, 两到三万).
-            return _Amount(begin, end, Numeral(Decimal(2), None, False), over)
-        try:
-            numeral = parse_numeral(body)
-        except ValueError:
-            continue
-        return _Amount(begin, end, numeral, over)
-    return None
-
-
-def _bare_unit(text: str, start: int, end: int, lexicon: MoneyLexicon) -> _Amount | None:
-    """Read a lone 万 or 亿 with a qualifier and a currency as one unit (超亿元, 亿元以上).
-
-    超亿元, 近亿元, 上亿元, 亿元以上 say "more than (about) one 亿"; the
-    qualifier gives the bound later, as for any amount. 约 is not one here
-    (签约亿元以上项目 is 签约 + 亿元以上), but 近亿元 is.
-    """
-    if end - start != 1 or text[start] not in _MAGNITUDES:
-        return None
-    currency = lexicon.after.longest_at(text, end)
-    if currency is None:
-        return None
-    before = lexicon.qualifiers_before.longest_ending_at(text, start)
-    if before is not None and (_last(before[1]) == "none" or text[start - 1] in "约約"):
-        before = None  # 签约亿元: no qualifier; 约亿元 is not written
-    if before is None and lexicon.qualifiers_after.longest_at(text, currency[0]) is None:
-        return None
-    value = Decimal(10**8 if text[start] in "亿億" else 10**4)
-    return _Amount(start, end, Numeral(value, None, False), False)
-
-
-def _runs(text: str, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
-    """The runs of numeral characters that may be money, in text order.
-
-    A cheap test rules out most runs (2019年, 一批, 10.4%) before parsing:
-    a currency or unit word must follow, a magnitude end the run, or a
-    currency word stand before it (总投资5亿 is money if a cue governs it).
-    """
-    after, before = lexicon.after_starts, lexicon.before_ends
-    length = len(text)
-    found: list[tuple[int, int]] = []
-    for match in _RUN.finditer(text):
-        start, end = match.span()
-        # Trailing 多/余 belong to the number only before a unit or currency,
-        # which the caller checks; here a run is trimmed of trailing marks
-        # that cannot end a number.
-        while end > start and text[end - 1] in ".,":
-            end -= 1
-        if end == start:
-            continue
-        if (
-            (end < length and text[end] in after)
-            or text[end - 1] in _MAGNITUDES
-            or (start > 0 and text[start - 1] in before)
-        ):
-            found.append((start, end))
-    return found
+# Unit words of the document's yuan: 元 and its everyday forms.
+_YUAN_WORDS = frozenset(("元", "圆", "块", "块钱"))
 
 
 def _role(text: str, start: int, end: int, lexicon: MoneyLexicon) -> tuple[Role, int | None]:
@@ -228,24 +63,6 @@ def _role(text: str, start: int, end: int, lexicon: MoneyLexicon) -> tuple[Role,
         if found is not None:
             return _ROLES[_last(found[1])], position
     return Role.OTHER, None
-
-
-def _locale_currency(norm: NormalizedText, lexicon: MoneyLexicon) -> str:
-    """The currency of a bare 元: TWD or HKD in text from there, else CNY.
-
-    Text from Taiwan or Hong Kong is written in traditional characters and
-    names its place (臺灣, 中央社, 港府); mainland text names those places
-    too, so a cue counts only in traditional script.
-    """
-    if norm.traditional < max(_TRADITIONAL_MIN, len(norm.text) // _TRADITIONAL_SHARE):
-        return "CNY"
-    votes: dict[str, int] = {}
-    for _, _, codes in lexicon.locale_cues.finditer(norm.text):
-        code = _last(codes)
-        votes[code] = votes.get(code, 0) + 1
-    if not votes:
-        return "CNY"
-    return max(sorted(votes), key=lambda code: votes[code])
 
 
 def find_money(
@@ -296,33 +113,38 @@ def find_money_located(
 
     """
     text = norm.text
-    bare_yuan = yuan or _locale_currency(norm, lexicon)
+    document_yuan = DocumentYuan(norm, lexicon, everyday_forms(), yuan)
     found: list[_Raw] = []
-    pending: tuple[_Amount, int] | None = None  # a range's low end and its separator's end
+    pending: tuple[Amount, int] | None = None  # a range's low end and its separator's end
     consumed = 0
     # A run that is ruled out between a range's low end and its high end
     # cannot matter: the low end waits only for an amount at its separator.
-    for run_start, run_end in _runs(text, lexicon):
+    for run_start, run_end in runs(norm, lexicon):
         if run_start < consumed:
             continue
-        amount = _read_run(text, run_start, run_end)
+        amount = read_run(text, run_start, run_end)
         if amount is None:
-            amount = _bare_unit(text, run_start, run_end, lexicon)
+            amount = bare_unit(text, run_start, run_end, lexicon)
         if amount is None:
             pending = None
             continue
         low = pending[0] if pending is not None and pending[1] == amount.start else None
         pending = None
-        raw = _complete(norm, amount, low, lexicon, bare_yuan, consumed)
+        raw = _complete(norm, amount, low, lexicon, document_yuan, consumed)
         if raw is None:
-            separator = lexicon.separators.longest_at(text, amount.end)
+            separator = _separator_at(text, amount.end, lexicon)
             if separator is not None:
                 pending = (amount, separator[0])
             continue
         if found and low is None:
             previous = found[-1]
-            separator = lexicon.separators.longest_at(text, previous[1])
-            if separator is not None and separator[0] == raw[0] and previous[4] == raw[4]:
+            separator = _separator_at(text, previous[1], lexicon)
+            if (
+                separator is not None
+                and separator[0] == raw[0]
+                and previous[4] == raw[4]
+                and _ascending(previous[2], raw[2])
+            ):
                 # "10亿元至15亿元": two amounts with one currency are one range.
                 found[-1] = (previous[0], raw[1], previous[2], raw[2], raw[4], Bound.RANGE,
                              previous[6], raw[7], raw[8])  # fmt: skip
@@ -330,6 +152,9 @@ def find_money_located(
                 continue
         found.append(raw)
         consumed = raw[1]
+    parallel = parallel_roles(text, [(raw[0], raw[1]) for raw in found], lexicon, everyday_forms())
+    for index, role in parallel.items():
+        found[index] = (*found[index][:6], role, *found[index][7:])
     return [Located(raw[0], raw[1], _finish(norm, raw)) for raw in found]
 
 
@@ -339,10 +164,10 @@ _Raw = tuple[int, int, Decimal | None, Decimal | None, str, Bound, Role, bool, s
 
 def _complete(
     norm: NormalizedText,
-    amount: _Amount,
-    low: _Amount | None,
+    amount: Amount,
+    low: Amount | None,
     lexicon: MoneyLexicon,
-    bare_yuan: str,
+    yuan: DocumentYuan,
     floor: int,
 ) -> _Raw | None:
     """Decide whether ``amount`` (with an optional range ``low``) is money."""
@@ -370,8 +195,11 @@ def _complete(
         if currency is None or currency_word == "元":
             currency = before_code if currency is None or before_code != "CNY" else currency
         start = before[0]
-    if currency == "CNY" and currency_word in ("元", "圆"):
-        currency = bare_yuan
+    if currency == "CNY" and currency_word in _YUAN_WORDS:
+        currency = yuan.at(first.start)
+    forms = everyday_forms()
+    if currency is not None and not forms.loose_ok(text, end, currency_word):
+        return None  # 三块地, 一块去: a measure word
     scale = lexicon.scale_words.longest_at(text, end)
     if (
         scale is not None
@@ -390,21 +218,25 @@ def _complete(
             return None
         # A number with 万/亿 and no currency word is money only under a
         # money cue close before it (总投资约5亿, 融资3000万).
-        if text[amount.end - 1] not in _MAGNITUDES or cue_end is None or role is Role.OTHER:
+        if text[amount.end - 1] not in MAGNITUDES or cue_end is None or role is Role.OTHER:
             return None
         if start - cue_end > _IMPLIED_GAP:
             return None
-        if _continues_word(norm, end) and lexicon.qualifiers_after.longest_at(text, end) is None:
+        if (
+            _continues_word(norm, end)
+            and lexicon.qualifiers_after.longest_at(text, end) is None
+            and not forms.verb_at(text, end)
+        ):
             return None  # 12万平方米 is an area; 4亿以上 is still an amount
-        currency = "CNY"
+        currency = yuan.at(first.start)
         implied = True
     elif (
-        currency_word in ("元", "圆")
-        and amount.end - amount.start == 1
+        amount.end - amount.start == 1
         and text[amount.start] in _WORD_DIGITS
         and cue_end is None
+        and forms.yuan_in_word(text, end)
     ):
-        return None
+        return None  # 一元化, 二元结构; but 门票八元 is money
     bound = Bound.EXACT
     qualifier = lexicon.qualifiers_before.longest_ending_at(text, start)
     # A word that only ends like a qualifier (签约 is no 约) has bound "none".
@@ -422,12 +254,21 @@ def _complete(
         bound = Bound.OVER
     numeral = amount.numeral
     value, high = numeral.value, numeral.high
+    coins = forms.coins(text, end, currency_word) if low is None and high is None else None
+    if coins is not None and value is not None and text[amount.end - 1] not in MAGNITUDES:
+        # 45元8角, 三百元五角二分, 3美元又25美分: the coins add to the amount.
+        end, value = coins[0], exact_sum(value, coins[1])
     if numeral.vague:
         bound = Bound.VAGUE
     elif low is not None:
         low_value = _scaled_low(text, low, amount)
-        value, high = low_value, numeral.value
-        bound = Bound.RANGE
+        if _ascending(low_value, numeral.value):
+            value, high = low_value, numeral.value
+            bound = Bound.RANGE
+        else:
+            # 5万到7元, 数亿到7元: no range runs downwards or from a vague end;
+            # the amount after the separator stands alone.
+            return _complete(norm, amount, None, lexicon, yuan, max(floor, low.end))
     elif high is not None:
         bound = Bound.RANGE
     if value is None and not numeral.vague:
@@ -435,13 +276,25 @@ def _complete(
     return (start, end, value, high, currency, bound, role, implied, "money")
 
 
-def _bare_magnitude(text: str, amount: _Amount) -> bool:
+def _ascending(low: Decimal | None, high: Decimal | None) -> bool:
+    """Whether two values make a range: both known, the high end above the low."""
+    return low is not None and high is not None and low < high
+
+
+def _bare_magnitude(text: str, amount: Amount) -> bool:
     return all(char in _UNIT_CHARS for char in text[amount.start : amount.end])
 
 
+def _separator_at(
+    text: str, position: int, lexicon: MoneyLexicon
+) -> tuple[int, tuple[str, ...]] | None:
+    """A range separator at ``position``, after an inclusive note if any (2万(含)-8万元)."""
+    return lexicon.separators.longest_at(text, everyday_forms().inclusive_at(text, position))
+
+
 def _range_follows(text: str, end: int, lexicon: MoneyLexicon) -> bool:
-    separator = lexicon.separators.longest_at(text, end)
-    return separator is not None and _RUN.match(text, separator[0]) is not None
+    separator = _separator_at(text, end, lexicon)
+    return separator is not None and RUN.match(text, separator[0]) is not None
 
 
 def _continues_word(norm: NormalizedText, end: int) -> bool:
@@ -459,7 +312,7 @@ def _continues_word(norm: NormalizedText, end: int) -> bool:
     return "\n" not in norm.original[norm.offset(end - 1) + 1 : norm.offset(end)]
 
 
-def _scaled_low(text: str, low: _Amount, high: _Amount) -> Decimal | None:
+def _scaled_low(text: str, low: Amount, high: Amount) -> Decimal | None:
     """The low end of a range, with the high end's units where it lacks them.
 
     10-15亿 is 10亿 to 15亿 and 两~3百 is 200 to 300, but 8500到3万 is 8500
@@ -468,7 +321,7 @@ def _scaled_low(text: str, low: _Amount, high: _Amount) -> Decimal | None:
     """
     value = low.numeral.value
     high_value = high.numeral.value
-    if value is None or high_value is None or text[low.end - 1] in _MAGNITUDES:
+    if value is None or high_value is None or text[low.end - 1] in MAGNITUDES:
         return value
     position = high.end
     while position > high.start and text[position - 1] in _UNIT_CHARS:
@@ -478,8 +331,10 @@ def _scaled_low(text: str, low: _Amount, high: _Amount) -> Decimal | None:
             scale = parse_numeral(text[begin : high.end]).value
         except ValueError:
             continue
-        if scale is not None and value * scale <= high_value:
-            return value * scale
+        if scale is not None:
+            scaled = exact_product(value, scale)
+            if scaled < high_value:
+                return scaled
     return value
 
 

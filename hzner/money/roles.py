@@ -1,0 +1,93 @@
+"""Roles in parallel lists: 产值、税收分别达到220亿元、5亿元 (the n-th amount, the n-th cue).
+
+The nearest cue before an amount gives its role (`hzner.money.parse`); in a
+parallel list the nearest cue is the last of the list for every amount, so a
+marker such as 分别 pairs the cues before it with the amounts after it, in
+order, when the two lists are of the same length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..types import Role
+from .forms import EverydayForms
+from .lexicon import MoneyLexicon, last
+
+__all__ = ["parallel_roles"]
+
+# What ends the clause of a list (、 joins its items and does not).
+_CLAUSE_END = "。,;!?:()\n"
+# What joins the items of a list.
+_JOINERS = re.compile("[、]|和|与|及|以及")
+# How far back a list of cues may reach.
+_WINDOW = 40
+_MAX_ITEMS = 12
+_ROLES = {role.value: role for role in Role}
+
+
+def _clause_start(text: str, position: int) -> int:
+    low = max(0, position - _WINDOW)
+    for index in range(position - 1, low - 1, -1):
+        if text[index] in _CLAUSE_END:
+            return index + 1
+    return low
+
+
+def _cue_roles(text: str, start: int, end: int, lexicon: MoneyLexicon) -> list[Role] | None:
+    """The role of each item of the list ``text[start:end]``, or None if one has no cue."""
+    roles: list[Role] = []
+    item_start = start
+    for item in [*_JOINERS.finditer(text, start, end), None]:
+        item_end = end if item is None else item.start()
+        found = list(lexicon.cues.finditer(text[item_start:item_end]))
+        if not found:
+            return None
+        roles.append(_ROLES[last(found[-1][2])])
+        if item is not None:
+            item_start = item.end()
+    return roles
+
+
+def parallel_roles(
+    text: str,
+    spans: list[tuple[int, int]],
+    lexicon: MoneyLexicon,
+    forms: EverydayForms,
+) -> dict[int, Role]:
+    """Roles given by parallel lists, by the index of the amount in ``spans``.
+
+    Parameters
+    ----------
+    text
+        The normalized text.
+    spans
+        The amounts found, ``(start, end)`` in the view, in text order.
+    lexicon
+        The money cues.
+    forms
+        The parallel markers.
+
+    """
+    roles: dict[int, Role] = {}
+    starts = [start for start, _ in spans]
+    for marker in forms.parallel_markers:
+        position = text.find(marker)
+        while position != -1:
+            after = position + len(marker)
+            members: list[int] = []
+            first = bisect.bisect_left(starts, after)
+            # A list is short: the bound keeps the pass linear however many
+            # markers and amounts a text has.
+            for index in range(first, min(len(spans), first + _MAX_ITEMS + 1)):
+                start = spans[index][0]
+                gap = text[(spans[members[-1]][1] if members else after) : start]
+                if any(char in _CLAUSE_END for char in gap) or len(gap) > _WINDOW:
+                    break
+                members.append(index)
+            cues = _cue_roles(text, _clause_start(text, position), position, lexicon)
+            if cues is not None and len(cues) >= 2 and len(cues) == len(members):
+                roles.update(zip(members, cues, strict=True))
+            position = text.find(marker, after)
+    return roles
