@@ -6,7 +6,7 @@ See `hzner.projects.tagger` for the three kinds and the order of trust.
 from __future__ import annotations
 
 from .lexicon import CONJUNCTION_ENDS, CONJUNCTIONS
-from .links import NUMERALS, is_name_char
+from .text import NUMERALS, is_name_char
 from .walk import (
     ATTRIBUTE,
     ATTRIBUTIVE,
