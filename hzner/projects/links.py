@@ -29,7 +29,7 @@ from .text import (
     unit,
 )
 
-__all__ = ["WINDOW", "Context", "Links"]
+__all__ = ["WINDOW", "Context", "Cue", "Links"]
 
 #: How far (in view characters) a link may reach from its mention.
 WINDOW = 200
@@ -48,8 +48,11 @@ _STAGES = (
 
 _MILESTONES = frozenset({Status.STARTED, Status.COMPLETED, Status.OPERATING})
 
-#: What a project's sentence says of it: status, own investment, park.
-Links = tuple[Status | None, Money | None, Park | None]
+#: A status cue: its view span and its status (None for future or conditional wording).
+Cue = tuple[int, int, Status | None]
+#: What a project's sentence says of it: status, own investment, park, and
+#: the cue that decided the status (`Project.status_cue`).
+Links = tuple[Status | None, Money | None, Park | None, Cue | None]
 
 
 @dataclass
@@ -143,8 +146,8 @@ class Context:
             unit = (self.clause(start - 1)[0], self.clause(min(end + 1, len(text) - 1))[1])
         return self._nearest_cue(start, end, unit, True) is not None
 
-    def nearest_cue(self, start: int, end: int) -> Status | None:
-        """Return the status the text asserts of ``[start, end)``, from its nearest cue.
+    def nearest_cue(self, start: int, end: int) -> Cue | None:
+        """Return the cue that decides the status of ``[start, end)``: its nearest cue.
 
         In the clause the predicate after the mention comes first (去年落地的
         X项目已经竣工 is completed), then a verb before it (引进X); any cue
@@ -161,11 +164,11 @@ class Context:
             best = self._nearest_cue(start, end, (low, high), real)
             if best is not None:
                 if low == end and best[2] is not None:
-                    return self._latest(start, end, best[2])
-                return best[2]
+                    return self._latest(start, end, best)
+                return best
         return None
 
-    def _latest(self, start: int, end: int, found: Status) -> Status:
+    def _latest(self, start: int, end: int, found: Cue) -> Cue:
         """The latest stage the sentence after a mention asserts (签约…开工…投产 is operating).
 
         SPEC: when the sentence names several stages, the latest that holds
@@ -181,18 +184,16 @@ class Context:
         first = bisect.bisect_left(self._cue_starts, end)
         last = bisect.bisect_left(self._cue_starts, high)
         best, blocked = found, (-1, -1)
-        for cue_start, cue_end, status in self.cues[first:last]:
+        rank = -1 if found[2] is None else _STAGES.index(found[2])
+        for cue in self.cues[first:last]:
+            cue_start, cue_end, status = cue
             if cue_end > high or self.occupied[cue_start]:
                 continue
             unit = self.clause(cue_start)
             if status is None:
                 blocked = unit  # 将, 预计, 达产后: what follows in the clause is to come
-            elif (
-                status in _MILESTONES
-                and unit != blocked
-                and _STAGES.index(status) > _STAGES.index(best)
-            ):
-                best = status
+            elif status in _MILESTONES and unit != blocked and _STAGES.index(status) > rank:
+                best, rank = cue, _STAGES.index(status)
         return best
 
     def _nearest_cue(
@@ -326,11 +327,12 @@ class Context:
         吸引…等项目). What the mention's own sentence lacks is taken from the
         sentence that refers back to it, if any.
         """
-        status = self.nearest_cue(start, end)
+        cue = self.nearest_cue(start, end)
         money = None if several else self.investment(start, end)
         park = self.park(start, end)
         if anaphor is not None:
-            status = status or self.nearest_cue(*anaphor)
+            if cue is None or cue[2] is None:
+                cue = self.nearest_cue(*anaphor) or cue
             money = money or self.investment(*anaphor)
             park = park or self.park(*anaphor)
-        return status, money, park
+        return None if cue is None else cue[2], money, park, cue
