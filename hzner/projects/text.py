@@ -44,13 +44,19 @@ NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千
 _CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件份强")
 _DATE_UNITS = frozenset("年月日号")
 _NAME_EXTRA = frozenset("()·-&+ ")
+# Pinyin letters with tone marks: some sites print a reading after a character
+# (產(chǎn)業(yè)園, 設(shè)備), and the reading in its brackets stays inside the name.
+_PINYIN = "\\u00e0-\\u00f6\\u00f8-\\u00fc\\u0101-\\u01dc"
+_PINYIN_CHARS = re.compile(f"[{_PINYIN}]")
 # Units of a capacity written with a slash inside a name (20万吨/年).
 _RATE_UNITS = frozenset("吨件台套辆只片瓦升米方")
 #: The characters `is_name_char` accepts (all but the point of 第10.5代 and the dash of
 #: 中国—东盟, which need a look at their neighbour), as
 #: the inside of a regular-expression character class.
-NAME_RANGES = "\\u3400-\\u9fff\\uf900-\\ufaff0-9A-Za-z()" + "".join(
-    re.escape(char) for char in sorted(_NAME_EXTRA - {"(", ")"})
+NAME_RANGES = (
+    "\\u3400-\\u9fff\\uf900-\\ufaff0-9A-Za-z()"
+    + _PINYIN
+    + "".join(re.escape(char) for char in sorted(_NAME_EXTRA - {"(", ")"}))
 )
 # The longest stretch one `plain_run` match may cross.
 _MAX_RUN = 64
@@ -75,6 +81,8 @@ def is_name_char(char: str, before: str = "") -> bool:
         return True
     if char.isascii():
         return char.isalnum()
+    if _PINYIN_CHARS.match(char):
+        return True
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
