@@ -233,6 +233,8 @@ class Context:
                 continue
             if item.end > high or (item.start < end and start < item.end):
                 continue
+            if self._attributed(item.end, start):
+                continue
             gap = (item.end, start) if item.end <= start else (end, item.start)
             key = (0 if clause[0] <= item.start < clause[1] else 1, gap[1] - gap[0])
             if key >= best_key or self._separated(*gap, (start, end)):
@@ -247,6 +249,21 @@ class Context:
                 continue
             best, best_key = money, key
         return best
+
+    def _attributed(self, amount_end: int, start: int) -> bool:
+        """Tell whether the amount ending at ``amount_end`` is another name's (总投资8亿元的Y).
+
+        An amount with 的 belongs to the name right after it when that name is
+        another project or a park; before a generic head (是总投资8亿元的重点
+        项目) it still describes the mention.
+        """
+        after = amount_end + 1
+        if after >= len(self.text) or after == start or self.text[amount_end] != "的":
+            return False
+        index = bisect.bisect_left(self._park_starts, after)
+        park = index < len(self._park_starts) and self._park_starts[index] == after
+        # Before the mention, any other name after 的 owns it: 总投资8亿元的Y、X项目.
+        return park or after < start or bool(self.occupied[after])
 
     def _separated(self, low: int, high: int, mention: tuple[int, int]) -> bool:
         """Tell whether ``[low, high)`` has a count or a head outside the mention."""

@@ -58,3 +58,18 @@ def test_links_status_cue(text: str, status: str | None, cue: str | None) -> Non
 def test_links_status_cue_from_the_sentence_that_refers_back() -> None:
     (project,) = hzner.extract("华星智能工厂项目位于城南。该项目已于去年竣工。").projects
     assert (project.status, project.status_cue) == (hzner.Status.COMPLETED, "竣工")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # an amount with 的 belongs to the name right after it
+        ("以云帆智能制造基地项目为代表,总投资814亿元的青禾科技园正式开工建设。", None),
+        # near misses: the name after 的 is the mention, or a generic head describing it
+        ("总投资10亿元的云帆智能制造基地项目开工。", "10亿元"),
+        ("云帆智能制造基地项目是总投资10亿元的重点项目。", "10亿元"),
+    ],
+)
+def test_links_amount_of_another_name(text: str, amount: str | None) -> None:
+    (project,) = hzner.extract(text).projects
+    assert (None if project.investment is None else project.investment.text) == amount
