@@ -67,6 +67,7 @@ def _project(item: dict[str, Any], money: tuple[Money, ...], parks: tuple[Park, 
         investment=None if investment is None else money[investment],
         park=None if park is None else parks[park],
         rule_id=item.get("rule_id", ""),
+        status_cue=item.get("status_cue"),
     )
 
 
