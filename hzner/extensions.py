@@ -147,6 +147,7 @@ def _project(
         park=None if park is None else parks[park],
         rule_id=item.get("rule_id", ""),
         company=company,
+        status_cue=item.get("status_cue"),
     )
 
 

@@ -272,9 +272,15 @@ class Project:
     #: the text, or the company name that begins the project's name (an
     #: `Org` inside the project's span, not listed in `Facts.orgs`).
     company: Org | None = None
+    #: The text of the status cue that decided ``status`` (竣工, 签约; 将 or 达产后
+    #: when future wording withheld one), else None: why the status is what it is.
+    status_cue: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The gold-file shape: ``investment``, ``park``, ``company`` as the linked spans' text."""
+        """The gold-file shape: ``investment``, ``park``, ``company`` as the linked spans' text.
+
+        ``status_cue`` is added: the cue's text, or None.
+        """
         return {
             "start": self.start,
             "end": self.end,
@@ -284,6 +290,7 @@ class Project:
             "investment": None if self.investment is None else self.investment.text,
             "park": None if self.park is None else self.park.text,
             "company": None if self.company is None else self.company.text,
+            "status_cue": self.status_cue,
         }
 
 
@@ -379,6 +386,7 @@ class Facts:
                 investment=_nearest(money, raw.get("investment"), raw["start"]),
                 park=_nearest(parks, raw.get("park"), raw["start"]),
                 company=_company(orgs, raw),
+                status_cue=raw.get("status_cue"),
             )
             for raw in raw_projects
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..lexicon import Lexicon
-from ..projects.links import NAME_RANGES
+from ..projects.text import NAME_RANGES
 from ..rules import RuleSet
 from ..zones.gazetteer import place_names
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..normalize import Located, NormalizedText, locate
-from ..projects.links import has_count, is_name_char
+from ..projects.text import has_count, is_name_char
 from ..types import Money, Org, Park
 from .lexicon import OrgLexicon
 

@@ -9,7 +9,7 @@ from functools import cached_property
 from ..lexicon import Lexicon
 from ..rules import RuleSet
 from ..zones.gazetteer import place_names
-from .links import plain_run
+from .text import plain_run
 
 __all__ = ["CONJUNCTIONS", "CONJUNCTION_ENDS", "ProjectLexicon"]
 

@@ -12,55 +12,27 @@ All offsets here are offsets into the normalized view (`hzner.normalize`).
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..lexicon import Lexicon
-from ..normalize import Located, locate
+from ..normalize import Located
 from ..types import Money, Park, Role, Status
+from .text import (
+    CLAUSE_MARKS,
+    OPENING,
+    QUOTES,
+    TERMINATORS,
+    has_count,
+    is_name_char,
+    starts,
+    unit,
+)
 
-__all__ = [
-    "NAME_RANGES",
-    "WINDOW",
-    "Context",
-    "Links",
-    "Located",
-    "has_count",
-    "is_name_char",
-    "locate",
-    "plain_run",
-]
+__all__ = ["WINDOW", "Context", "Cue", "Links"]
 
 #: How far (in view characters) a link may reach from its mention.
 WINDOW = 200
-# SPEC: a sentence runs up to 。, ! or ? (the view has ASCII ! and ?).
-_TERMINATORS = frozenset("。!?")
-# Clause marks: commas, colons, semicolons and quotes; 、 is not one, since
-# it joins the items of one enumeration inside a clause.
-_CLAUSE_MARKS = frozenset(",;:\"'\u201c\u201d\u2018\u2019「」『』") | _TERMINATORS
-_QUOTES = frozenset("\"'\u201d\u2019」』")
-_OPENING = frozenset("\"'\u201c\u2018「『")
-# A quotation ending in 。 and its attribution (……完成。"长通…负责人表示。) are
-# one assertion: the attribution, a short clause, joins the quote's sentence.
-_ATTRIBUTION = 40
-# Counts (7个项目, 七大项目, 世界500强) and dates (2019年) are not part of a name: a
-# numeral followed by a classifier, or digits followed by a date unit.
-NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千万亿几数")
-_CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件份强")
-_DATE_UNITS = frozenset("年月日号")
-_NAME_EXTRA = frozenset("()·-&+ ")
-# Units of a capacity written with a slash inside a name (20万吨/年).
-_RATE_UNITS = frozenset("吨件台套辆只片瓦升米方")
-#: The characters `is_name_char` accepts (all but the point of 第10.5代 and the dash of
-#: 中国—东盟, which need a look at their neighbour), as
-#: the inside of a regular-expression character class.
-NAME_RANGES = "\\u3400-\\u9fff\\uf900-\\ufaff0-9A-Za-z()" + "".join(
-    re.escape(char) for char in sorted(_NAME_EXTRA - {"(", ")"})
-)
-# The longest stretch one `plain_run` match may cross.
-_MAX_RUN = 64
 # A back-reference's 该 stands at most this far before its head (该人才小镇).
 _ANAPHOR_GAP = 8
 
@@ -76,113 +48,11 @@ _STAGES = (
 
 _MILESTONES = frozenset({Status.STARTED, Status.COMPLETED, Status.OPERATING})
 
-#: What a project's sentence says of it: status, own investment, park.
-Links = tuple[Status | None, Money | None, Park | None]
-
-
-def is_name_char(char: str, before: str = "") -> bool:
-    """Tell whether ``char`` can be part of a name: CJK, ASCII letters and digits, ``()·-&+``.
-
-    A ``.`` counts when the character ``before`` it is a digit (第10.5代), a
-    dash ``—`` when it is single (中国—东盟水果交易中心), a ``/`` after a unit
-    (20万吨/年).
-    """
-    if "\u4e00" <= char <= "\u9fff":
-        return True  # the common case first: this runs for every step of every walk
-    if char == ".":
-        return before.isascii() and before.isdigit()
-    if char == "\u2014":
-        return before != "\u2014"  # 中国—东盟 joins; a double dash —— is punctuation
-    if char == "/":
-        return before in _RATE_UNITS  # 20万吨/年钛白后处理: a capacity
-    if char in _NAME_EXTRA:
-        return True
-    if char.isascii():
-        return char.isalnum()
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
-
-
-def has_count(text: str, index: int, *, dates: bool = True) -> bool:
-    """Tell whether ``text[index]`` closes a count (7个, 七大) or, if ``dates``, a date (2019年)."""
-    if index <= 0:
-        return False
-    char, before = text[index], text[index - 1]
-    if char in _CLASSIFIERS:
-        return before in NUMERALS
-    return dates and char in _DATE_UNITS and before.isascii() and before.isdigit()
-
-
-def plain_run(stops: Lexicon[str], also: str = "") -> re.Pattern[str]:
-    """Compile the run of name characters a walk leftwards crosses with nothing to check.
-
-    The pattern reads the text reversed (``text[::-1]``): from ``len(text) -
-    pos`` it matches the characters left of ``pos`` while each is a name
-    character (`is_name_char`) that closes no count or date (`has_count`),
-    is not 等 or a bracket, and ends no stop word and no 项目. Where it stops,
-    the walk checks that one position in full; so a walk costs one match
-    per boundary, not a Python step per character. It is capped at
-    ``_MAX_RUN`` characters, so that a match is bounded whatever the text.
-    The characters of ``also`` stop it too.
-    """
-    checks = [
-        "等",
-        "目项",
-        f"[{_class(_CLASSIFIERS)}][{_class(NUMERALS)}]",
-        f"[{_class(_DATE_UNITS)}][0-9]",
-    ]
-    if also:
-        checks.append(f"[{_class(frozenset(also))}]")
-    reversed_stops = stops.reversed().pattern
-    if reversed_stops is not None:
-        checks.append(reversed_stops)
-    # Only a character that can begin a check (in the reversed text) is
-    # looked at twice; the others pass on a character-class test.
-    first = set("等目" + also) | _CLASSIFIERS | _DATE_UNITS | {key[-1] for key in stops}
-    ranges = NAME_RANGES.replace("()", "")
-    plain = f"(?![{_class(frozenset(first))}])[{ranges}]"
-    checked = f"(?!{'|'.join(checks)})[{ranges}]"
-    point = f"(?!{'|'.join(checks)})\\.(?=[0-9])"  # 第10.5代
-    return re.compile(f"(?:{plain}|{checked}|{point}){{0,{_MAX_RUN}}}")
-
-
-def _class(chars: frozenset[str]) -> str:
-    return "".join(re.escape(char) for char in sorted(chars))
-
-
-@cache
-def _mark_pattern(marks: frozenset[str]) -> re.Pattern[str]:
-    # One character class, scanned in C: the marks are few, the text long.
-    return re.compile("[" + re.escape("".join(sorted(marks))) + "]")
-
-
-def _starts(text: str, marks: frozenset[str], merge_quotes: bool) -> list[int]:
-    """Find the starts of the sentences (or clauses) of ``text``, in one bounded pass."""
-    length = len(text)
-    if not merge_quotes:  # clauses: every mark ends one, in one comprehension
-        starts = [0]
-        starts += [match.end() for match in _mark_pattern(marks).finditer(text)]
-        if len(starts) > 1 and starts[-1] == length:
-            starts.pop()
-        return starts
-    starts = [0]
-    for match in _mark_pattern(marks).finditer(text):
-        index = match.start()
-        char = text[index]
-        after = index + 1
-        if merge_quotes and char in _TERMINATORS and after < len(text) and text[after] in _QUOTES:
-            # Look ahead a bounded stretch for the end of a short attribution.
-            stop = min(len(text), after + 1 + _ATTRIBUTION)
-            if _mark_pattern(_TERMINATORS).search(text, after + 1, stop) is not None:
-                continue
-        if after < len(text) and starts[-1] != after:
-            starts.append(after)
-    return starts
-
-
-def _unit(starts: list[int], length: int, pos: int) -> tuple[int, int]:
-    index = bisect.bisect_right(starts, pos) - 1
-    end = starts[index + 1] if index + 1 < len(starts) else length
-    return starts[index], end
+#: A status cue: its view span and its status (None for future or conditional wording).
+Cue = tuple[int, int, Status | None]
+#: What a project's sentence says of it: status, own investment, park, and
+#: the cue that decided the status (`Project.status_cue`).
+Links = tuple[Status | None, Money | None, Park | None, Cue | None]
 
 
 @dataclass
@@ -221,8 +91,8 @@ class Context:
 
     def __post_init__(self) -> None:
         self.occupied = bytearray(len(self.text))
-        self.sentences = _starts(self.text, _TERMINATORS, True)
-        self.clauses = _starts(self.text, _CLAUSE_MARKS, False)
+        self.sentences = starts(self.text, TERMINATORS, True)
+        self.clauses = starts(self.text, CLAUSE_MARKS, False)
         if self.breaks:  # a headline or a caption is a sentence of its own
             self.sentences = sorted({*self.sentences, *self.breaks})
             self.clauses = sorted({*self.clauses, *self.breaks})
@@ -238,14 +108,14 @@ class Context:
         """Return the span of the sentence holding ``pos``."""
         found = self._sentence_of.get(pos)
         if found is None:
-            found = self._sentence_of[pos] = _unit(self.sentences, len(self.text), pos)
+            found = self._sentence_of[pos] = unit(self.sentences, len(self.text), pos)
         return found
 
     def clause(self, pos: int) -> tuple[int, int]:
         """Return the span of the clause holding ``pos``."""
         found = self._clause_of.get(pos)
         if found is None:
-            found = self._clause_of[pos] = _unit(self.clauses, len(self.text), pos)
+            found = self._clause_of[pos] = unit(self.clauses, len(self.text), pos)
         return found
 
     def occupy(self, start: int, end: int) -> None:
@@ -272,12 +142,12 @@ class Context:
         """
         unit = self.clause(start)
         text = self.text
-        if start > 0 and end < len(text) and text[start - 1] in _OPENING and text[end] in _QUOTES:
+        if start > 0 and end < len(text) and text[start - 1] in OPENING and text[end] in QUOTES:
             unit = (self.clause(start - 1)[0], self.clause(min(end + 1, len(text) - 1))[1])
         return self._nearest_cue(start, end, unit, True) is not None
 
-    def nearest_cue(self, start: int, end: int) -> Status | None:
-        """Return the status the text asserts of ``[start, end)``, from its nearest cue.
+    def nearest_cue(self, start: int, end: int) -> Cue | None:
+        """Return the cue that decides the status of ``[start, end)``: its nearest cue.
 
         In the clause the predicate after the mention comes first (去年落地的
         X项目已经竣工 is completed), then a verb before it (引进X); any cue
@@ -294,11 +164,11 @@ class Context:
             best = self._nearest_cue(start, end, (low, high), real)
             if best is not None:
                 if low == end and best[2] is not None:
-                    return self._latest(start, end, best[2])
-                return best[2]
+                    return self._latest(start, end, best)
+                return best
         return None
 
-    def _latest(self, start: int, end: int, found: Status) -> Status:
+    def _latest(self, start: int, end: int, found: Cue) -> Cue:
         """The latest stage the sentence after a mention asserts (签约…开工…投产 is operating).
 
         SPEC: when the sentence names several stages, the latest that holds
@@ -314,18 +184,16 @@ class Context:
         first = bisect.bisect_left(self._cue_starts, end)
         last = bisect.bisect_left(self._cue_starts, high)
         best, blocked = found, (-1, -1)
-        for cue_start, cue_end, status in self.cues[first:last]:
+        rank = -1 if found[2] is None else _STAGES.index(found[2])
+        for cue in self.cues[first:last]:
+            cue_start, cue_end, status = cue
             if cue_end > high or self.occupied[cue_start]:
                 continue
             unit = self.clause(cue_start)
             if status is None:
                 blocked = unit  # 将, 预计, 达产后: what follows in the clause is to come
-            elif (
-                status in _MILESTONES
-                and unit != blocked
-                and _STAGES.index(status) > _STAGES.index(best)
-            ):
-                best = status
+            elif status in _MILESTONES and unit != blocked and _STAGES.index(status) > rank:
+                best, rank = cue, _STAGES.index(status)
         return best
 
     def _nearest_cue(
@@ -365,6 +233,8 @@ class Context:
                 continue
             if item.end > high or (item.start < end and start < item.end):
                 continue
+            if self._attributed(item.end, start):
+                continue
             gap = (item.end, start) if item.end <= start else (end, item.start)
             key = (0 if clause[0] <= item.start < clause[1] else 1, gap[1] - gap[0])
             if key >= best_key or self._separated(*gap, (start, end)):
@@ -379,6 +249,21 @@ class Context:
                 continue
             best, best_key = money, key
         return best
+
+    def _attributed(self, amount_end: int, start: int) -> bool:
+        """Tell whether the amount ending at ``amount_end`` is another name's (总投资8亿元的Y).
+
+        An amount with 的 belongs to the name right after it when that name is
+        another project or a park; before a generic head (是总投资8亿元的重点
+        项目) it still describes the mention.
+        """
+        after = amount_end + 1
+        if after >= len(self.text) or after == start or self.text[amount_end] != "的":
+            return False
+        index = bisect.bisect_left(self._park_starts, after)
+        park = index < len(self._park_starts) and self._park_starts[index] == after
+        # Before the mention, any other name after 的 owns it: 总投资8亿元的Y、X项目.
+        return park or after < start or bool(self.occupied[after])
 
     def _separated(self, low: int, high: int, mention: tuple[int, int]) -> bool:
         """Tell whether ``[low, high)`` has a count or a head outside the mention."""
@@ -459,11 +344,12 @@ class Context:
         吸引…等项目). What the mention's own sentence lacks is taken from the
         sentence that refers back to it, if any.
         """
-        status = self.nearest_cue(start, end)
+        cue = self.nearest_cue(start, end)
         money = None if several else self.investment(start, end)
         park = self.park(start, end)
         if anaphor is not None:
-            status = status or self.nearest_cue(*anaphor)
+            if cue is None or cue[2] is None:
+                cue = self.nearest_cue(*anaphor) or cue
             money = money or self.investment(*anaphor)
             park = park or self.park(*anaphor)
-        return status, money, park
+        return None if cue is None else cue[2], money, park, cue

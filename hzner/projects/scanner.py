@@ -6,7 +6,7 @@ See `hzner.projects.tagger` for the three kinds and the order of trust.
 from __future__ import annotations
 
 from .lexicon import CONJUNCTION_ENDS, CONJUNCTIONS
-from .links import NUMERALS, is_name_char
+from .text import NUMERALS, has_count, is_name_char
 from .walk import (
     ATTRIBUTE,
     ATTRIBUTIVE,
@@ -25,6 +25,9 @@ from .walk import (
     NameWalker,
     is_name,
 )
+
+# The classifiers that count projects: 12个新能源汽车项目, 5批项目, 3项工程.
+PROJECT_COUNTERS = frozenset("个项批宗类")
 
 
 class Scanner(NameWalker):
@@ -61,6 +64,14 @@ class Scanner(NameWalker):
         opens = gap == head or text[gap] in NUMERALS or listed
         opens = opens or lexicon.generic.longest_at(text, gap) is not None
         return index if opens or lexicon.stops.longest_at(text, gap) else None
+
+    def _counted_before(self, start: int) -> bool:
+        """Tell whether a count of projects (12个, 5批, 3项) ends right before ``start``."""
+        return (
+            start > 0
+            and self.text[start - 1] in PROJECT_COUNTERS
+            and has_count(self.text, start - 1, dates=False)
+        )
 
     def _has_stop(self, start: int, end: int) -> bool:
         """Tell whether a stop word ends inside ``text[start:end]``, not at its end."""
@@ -178,6 +189,13 @@ class Scanner(NameWalker):
                 continue
             name_start = self._trim(walked[0], start)
             if not is_name(self.text[name_start:start]):
+                continue
+            # Counted (12个新能源汽车项目, 5批X项目): the name is a class of projects;
+            # a rank (世界500强) is no count of them.
+            if self._counted_before(name_start):
+                continue
+            # A known zone alone before 项目 names the zone's projects (天府新区项目).
+            if (name_start, start) in self.known_zones:
                 continue
             if not self.generic(name_start, start, end, walked[1]):
                 found.append(Candidate(name_start, end, 1, f"head:{word}", (name_start, end)))

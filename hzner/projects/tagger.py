@@ -106,8 +106,8 @@ def _links(ctx: Context, accepted: list[Candidate], prefixes: Lexicon[str]) -> l
     found = [by_group[candidate.group] for candidate in accepted]
     for index, candidate in enumerate(accepted):
         if candidate.rank == 0 and candidate.start in own:
-            status, _, park = found[index]
-            found[index] = (status, own[candidate.start], park)
+            status, _, park, cue = found[index]
+            found[index] = (status, own[candidate.start], park, cue)
     return found
 
 
@@ -188,10 +188,21 @@ def find_projects_located(
     accepted = _resolve(ctx, candidates)
     projects: list[Located[Project]] = []
     links = _links(ctx, accepted, lexicon.anaphors)
-    for candidate, (status, investment, park) in zip(accepted, links, strict=True):
+    for candidate, (status, investment, park, cue) in zip(accepted, links, strict=True):
         start, end = norm.to_original(candidate.start, candidate.end)
+        cue_text = None
+        if cue is not None:
+            low, high = norm.to_original(cue[0], cue[1])
+            cue_text = norm.original[low:high]
         project = Project(
-            norm.original[start:end], start, end, status, investment, park, candidate.rule_id
+            norm.original[start:end],
+            start,
+            end,
+            status,
+            investment,
+            park,
+            candidate.rule_id,
+            status_cue=cue_text,
         )
         projects.append(Located(candidate.start, candidate.end, project))
     return projects, [item for item in ctx.parks if not ctx.occupied[item.start]]

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from ..types import Park, Status
 from .lexicon import CONJUNCTION_ENDS, ProjectLexicon
-from .links import NAME_RANGES, NUMERALS, Context, has_count, is_name_char
+from .links import Context
+from .text import NAME_RANGES, NUMERALS, has_count, is_name_char
 
 # SPEC: "ends at 项目 when the text has it"; an earlier 项目 also closes a name
 # on the left (重要投资项目泽璟新药生产基地建设项目 is 泽璟…项目).

@@ -35,3 +35,41 @@ def test_links_stage_of_another_project_is_not_this_ones() -> None:
         ("华星智能工厂项目", "signed"),
         ("远拓物流中心项目", "started"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "cue"),
+    [
+        ("华星智能工厂项目去年签约,今年3月开工,目前已投产。", "operating", "投产"),
+        ("华星智能工厂项目于3月开工。", "started", "开工"),
+        # future wording withholds a status, and is the cue that did
+        ("华星智能工厂项目将于明年开工。", None, "将"),
+        # no cue at all
+        ("华星智能工厂项目占地200亩。", None, None),
+    ],
+)
+def test_links_status_cue(text: str, status: str | None, cue: str | None) -> None:
+    (project,) = hzner.extract(text).projects
+    assert project.status == (None if status is None else hzner.Status(status))
+    assert project.status_cue == cue
+    assert project.to_dict()["status_cue"] == cue
+
+
+def test_links_status_cue_from_the_sentence_that_refers_back() -> None:
+    (project,) = hzner.extract("华星智能工厂项目位于城南。该项目已于去年竣工。").projects
+    assert (project.status, project.status_cue) == (hzner.Status.COMPLETED, "竣工")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # an amount with 的 belongs to the name right after it
+        ("以云帆智能制造基地项目为代表,总投资814亿元的青禾科技园正式开工建设。", None),
+        # near misses: the name after 的 is the mention, or a generic head describing it
+        ("总投资10亿元的云帆智能制造基地项目开工。", "10亿元"),
+        ("云帆智能制造基地项目是总投资10亿元的重点项目。", "10亿元"),
+    ],
+)
+def test_links_amount_of_another_name(text: str, amount: str | None) -> None:
+    (project,) = hzner.extract(text).projects
+    assert (None if project.investment is None else project.investment.text) == amount

@@ -14,10 +14,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import hzner
-from hzner.normalize import normalize
-from hzner.projects.links import NUMERALS, Context, is_name_char, locate
+from hzner.normalize import locate, normalize
+from hzner.projects.links import Context
 from hzner.projects.scanner import Scanner
 from hzner.projects.tagger import ProjectLexicon, find_projects
+from hzner.projects.text import NUMERALS, is_name_char
 from hzner.rules import RuleSet
 from hzner.types import Bound, Money, Park, Project, Role, Status, ZoneKind
 from tests.complexity import assert_linear

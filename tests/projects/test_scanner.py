@@ -1,0 +1,67 @@
+"""PROJECT candidates (hzner.projects.scanner): boundaries, heads and list items on unseen news."""
+
+from __future__ import annotations
+
+import pytest
+
+import hzner
+
+
+def _names(text: str) -> list[str]:
+    facts = hzner.extract(text)
+    for project in facts.projects:
+        assert text[project.start : project.end] == project.text
+    return [project.text for project in facts.projects]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # brands listed before 等多家…企业项目 are the projects
+        (
+            "目前已有云帆动力、青禾材料等多家链主型企业项目落户新区。",
+            ["云帆动力", "青禾材料"],
+        ),
+        # near miss: a list of sectors is no list of projects
+        ("目前已有新能源、新材料等多家企业项目落户新区。", []),
+    ],
+)
+def test_scanner_company_items_of_a_list(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count before the name: a class of projects
+        ("本次集中开工的12个新能源汽车项目总投资175亿元。", []),
+        ("今年首批启动30个试点项目。", []),
+        # near miss: a date before the name is no count
+        ("2023年云帆动力电池项目开工。", ["云帆动力电池项目"]),
+        # a known zone alone before 项目 names the zone's projects
+        ("天府新区项目是签约重点。", []),
+        # near miss: a zone that begins a longer name is inside it
+        ("天府新区云帆智能制造基地项目开工。", ["天府新区云帆智能制造基地项目"]),
+        # determiners that make a class (以上, 大型)
+        ("以上试点项目均已开工。", []),
+        ("该园是青禾公司投资建设的大型高科技水公园项目。", []),
+        # new facility heads: 厂房, 乐园
+        ("云帆产业园标准厂房正式开工。", ["云帆产业园标准厂房"]),
+        ("方特水上乐园于今年开工建设。", ["方特水上乐园"]),
+        # near miss: a generic facility
+        ("服务中心于5月开工。", []),
+    ],
+)
+def test_scanner_classes_and_heads(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+def test_scanner_pinyin_reading_inside_a_name() -> None:
+    # Some sites print a reading after a character; it stays inside the name.
+    text = "青禾新材料產(chǎn)業(yè)園項目於今年開工。"
+    assert _names(text) == ["青禾新材料產(chǎn)業(yè)園項目"]
+
+
+def test_scanner_a_rank_is_no_count() -> None:
+    # 世界500强 ranks the company; it does not count projects.
+    assert _names("世界500强云帆集团新材料生产项目签约。") == ["云帆集团新材料生产项目"]
