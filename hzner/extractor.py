@@ -30,8 +30,8 @@ from typing import ClassVar
 from .currency_check import check_yuan
 from .errors import Errors, RuleError
 from .lexicon import Lexicon
-from .money.parse import _RUN as _MONEY_RUN
 from .money.parse import MoneyLexicon, find_money, find_money_located
+from .money.runs import RUN as _MONEY_RUN
 from .normalize import Located, NormalizedText, normalize, normalize_key
 from .orgs.company import link_companies, outside
 from .orgs.lexicon import OrgLexicon
