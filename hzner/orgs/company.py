@@ -238,6 +238,8 @@ def _brand_mentions(
         for brand in brands
         if not lexicon.places.lookup(brand) and len(brand) <= _MAX_BRAND and _word_like(brand)
     }
+    if not _any_before_trade(text, names, lexicon):
+        return []  # no name right before a trade word: the scan below would find none
     taken = bytearray(in_project)
     for item in orgs:
         taken[item.start : item.end] = b"\x01" * (item.end - item.start)
@@ -264,6 +266,22 @@ def _brand_mentions(
         low, high = norm.to_original(start, stop)
         found.append(Located(start, stop, Org(norm.original[low:high], low, high, None, "brand")))
     return found
+
+
+def _any_before_trade(text: str, names: set[str], lexicon: OrgLexicon) -> bool:
+    """Tell whether some occurrence of one of ``names`` ends where a trade word starts.
+
+    Every mention `_brand_mentions` finds is one: a few `str.find` calls
+    instead of a scan of the whole text for trade words.
+    """
+    trades = lexicon.trades
+    for name in names:
+        pos = text.find(name)
+        while pos >= 0:
+            if trades.longest_at(text, pos + len(name)) is not None:
+                return True
+            pos = text.find(name, pos + 1)
+    return False
 
 
 def outside(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..lexicon import Lexicon
 from ..normalize import Located
@@ -86,16 +87,9 @@ class Context:
     anaphors: Lexicon[str] | None = None
     breaks: Sequence[int] = ()
     occupied: bytearray = field(init=False)
-    sentences: list[int] = field(init=False)
-    clauses: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.occupied = bytearray(len(self.text))
-        self.sentences = starts(self.text, TERMINATORS, True)
-        self.clauses = starts(self.text, CLAUSE_MARKS, False)
-        if self.breaks:  # a headline or a caption is a sentence of its own
-            self.sentences = sorted({*self.sentences, *self.breaks})
-            self.clauses = sorted({*self.clauses, *self.breaks})
         # The same mentions ask for their sentence and clause again and again.
         self._sentence_of: dict[int, tuple[int, int]] = {}
         self._clause_of: dict[int, tuple[int, int]] = {}
@@ -103,6 +97,22 @@ class Context:
         self._head_starts = [head[0] for head in self.heads]
         self._money_starts = [item.start for item in self.money]
         self._park_starts = [item.start for item in self.parks]
+
+    @cached_property
+    def sentences(self) -> list[int]:
+        """The starts of the sentences, found at the first look-up (many texts need none)."""
+        found = starts(self.text, TERMINATORS, True)
+        if self.breaks:  # a headline or a caption is a sentence of its own
+            found = sorted({*found, *self.breaks})
+        return found
+
+    @cached_property
+    def clauses(self) -> list[int]:
+        """The starts of the clauses, found at the first look-up."""
+        found = starts(self.text, CLAUSE_MARKS, False)
+        if self.breaks:
+            found = sorted({*found, *self.breaks})
+        return found
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Return the span of the sentence holding ``pos``."""

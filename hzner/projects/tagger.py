@@ -176,6 +176,8 @@ def find_projects_located(
         for start, end, values in lexicon.heads.finditer(text)
         if in_zone.find(1, start, end) < 0
     ]
+    if not heads:  # no head, no project: nothing to link, no park absorbed
+        return [], list(parks)
     cues = [
         (start, end, STATUSES.get(values[-1])) for start, end, values in lexicon.cues.finditer(text)
     ]

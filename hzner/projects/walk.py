@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..types import Park, Status
 from .lexicon import CONJUNCTION_ENDS, ProjectLexicon
@@ -98,9 +99,13 @@ class NameWalker:
         # The characters inside enumeration items (`project_candidates` marks them).
         self.in_item = bytearray(len(self.text))
         self.stop_last = lexicon.stop_last_chars
-        self.reversed = self.text[::-1]
         self.plain_run = lexicon.plain_run
         self.barriers = sorted(self.hard_ends | self.park_end.keys())
+
+    @cached_property
+    def reversed(self) -> str:
+        """The text reversed, for walks left in one match; built at the first walk."""
+        return self.text[::-1]
 
     def _closes(self, pos: int, end: int, *, split_names: bool = False) -> str | None:
         """Say what ends a name at ``pos`` walking left: a stop word, "" (hard stop) or None.
