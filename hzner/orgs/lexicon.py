@@ -158,6 +158,27 @@ class OrgLexicon:
         return re.compile(f"等[{NAME_RANGES}]{{0,{_CLASS_GAP}}}?(?:{classes})(?!项目)")
 
     @cached_property
+    def gate(self) -> re.Pattern[str] | None:
+        """What every ORG candidate starts from, in one pattern: no match, no ORG.
+
+        A form word, a user's organisation, an investor's compound verb, a
+        trade word before a verb, or a list closed by a class noun (see
+        `hzner.orgs.recognizer`); None when there is none of them.
+        """
+        parts = [
+            pattern.pattern
+            for pattern in (
+                self.forms.compiled,
+                self.known.compiled,
+                self.subject_verbs,
+                self.acting_trade,
+                self.closed_lists,
+            )
+            if pattern is not None
+        ]
+        return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
+
+    @cached_property
     def stop_last_chars(self) -> frozenset[str]:
         """The last characters of the stop words, to skip look-ups that cannot hit."""
         return frozenset(word[-1] for word in self.stops)
