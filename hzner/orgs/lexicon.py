@@ -158,6 +158,15 @@ class OrgLexicon:
         return re.compile(f"等[{NAME_RANGES}]{{0,{_CLASS_GAP}}}?(?:{classes})(?!项目)")
 
     @cached_property
+    def short_forms(self) -> dict[str, tuple[str, ...]]:
+        """The short forms of the company names seen so far (`hzner.orgs.recognizer.trade_name`).
+
+        A pure function of a name and these lists, and the same companies
+        recur from text to text: each name is read once (up to a bound).
+        """
+        return {}
+
+    @cached_property
     def gate(self) -> re.Pattern[str] | None:
         """What every ORG candidate starts from, in one pattern: no match, no ORG.
 

@@ -56,6 +56,8 @@ _PROJECT_WORD = "项目"
 # The rules whose names are brands with no form: their other mentions count too.
 _BRAND_RULES = frozenset({"subject", "trade", "class-list", "list"})
 _ETC = "等"
+# How many company names' short forms are remembered (`OrgLexicon.short_forms`).
+_MAX_MEMO = 4096
 
 
 @dataclass(slots=True)
@@ -285,6 +287,16 @@ def trade_name(name: str, lexicon: OrgLexicon) -> list[str]:
     ['厦门天马显示科技', '天马显示科技', '天马显示', '天马']
 
     """
+    memo = lexicon.short_forms
+    known = memo.get(name)
+    if known is None:
+        if len(memo) >= _MAX_MEMO:
+            memo.clear()
+        known = memo[name] = tuple(_trade_name(name, lexicon))
+    return list(known)
+
+
+def _trade_name(name: str, lexicon: OrgLexicon) -> list[str]:
     forms, places, business = lexicon.forms, lexicon.places, lexicon.business
     core = name
     while True:

@@ -89,6 +89,19 @@ def test_trade_name_short_forms() -> None:
     ]
 
 
+def test_trade_name_remembered_is_the_same_and_not_shared() -> None:
+    lexicon = OrgLexicon(RuleSet.default())
+    first = trade_name("厦门天马显示科技有限公司", lexicon)
+    first.append("changed by the caller")
+    assert "厦门天马显示科技有限公司" in lexicon.short_forms
+    assert trade_name("厦门天马显示科技有限公司", lexicon) == [
+        "厦门天马显示科技",
+        "天马显示科技",
+        "天马显示",
+        "天马",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
