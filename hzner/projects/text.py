@@ -140,48 +140,27 @@ def _mark_pattern(marks: frozenset[str]) -> re.Pattern[str]:
 
 
 def starts(text: str, marks: frozenset[str], merge_quotes: bool) -> list[int]:
-    """Find the starts of the sentences (or clauses) of ``text``, in one bounded pass.
-
-    With ``merge_quotes``, a terminator right before a closing quote that a
-    short attribution follows (……完成。"X负责人表示。) starts no sentence.
-    """
+    """Find the starts of the sentences (or clauses) of ``text``, in one bounded pass."""
     length = len(text)
-    ends = [match.end() for match in _mark_pattern(marks).finditer(text)]
-    if ends and ends[-1] == length:
-        ends.pop()  # the text's last mark starts nothing
-    if merge_quotes and ends:
-        merged = _merged_ends(text, marks)
-        if merged:
-            ends = [end for end in ends if end not in merged]
-    return [0, *ends]
-
-
-def _merged_ends(text: str, marks: frozenset[str]) -> set[int]:
-    """The ends of the terminators before a quote that close no sentence.
-
-    Such a terminator has another within `_ATTRIBUTION` characters after the
-    quote; terminators before a quote are few, so only they are looked at.
-    """
-    terminators = marks & TERMINATORS
-    if not terminators:
-        return set()
-    merged = set()
-    ending = _mark_pattern(TERMINATORS)
-    for match in _quoted_pattern(terminators).finditer(text):
-        after = match.end()
-        stop = min(len(text), after + 1 + _ATTRIBUTION)
-        if ending.search(text, after + 1, stop) is not None:
-            merged.add(after)
-    return merged
-
-
-@cache
-def _quoted_pattern(terminators: frozenset[str]) -> re.Pattern[str]:
-    """A terminator followed by a closing quote."""
-    return re.compile(
-        "[" + re.escape("".join(sorted(terminators))) + "]"
-        "(?=[" + re.escape("".join(sorted(QUOTES))) + "])"
-    )
+    if not merge_quotes:  # clauses: every mark ends one, in one comprehension
+        starts = [0]
+        starts += [match.end() for match in _mark_pattern(marks).finditer(text)]
+        if len(starts) > 1 and starts[-1] == length:
+            starts.pop()
+        return starts
+    starts = [0]
+    for match in _mark_pattern(marks).finditer(text):
+        index = match.start()
+        char = text[index]
+        after = index + 1
+        if merge_quotes and char in TERMINATORS and after < len(text) and text[after] in QUOTES:
+            # Look ahead a bounded stretch for the end of a short attribution.
+            stop = min(len(text), after + 1 + _ATTRIBUTION)
+            if _mark_pattern(TERMINATORS).search(text, after + 1, stop) is not None:
+                continue
+        if after < len(text) and starts[-1] != after:
+            starts.append(after)
+    return starts
 
 
 def unit(starts: list[int], length: int, pos: int) -> tuple[int, int]:
