@@ -1,8 +1,8 @@
 """The typed results of hzner: the public contract.
 
-Every result is a frozen dataclass with the fields that SPEC.md names, plus
+Every result is a frozen dataclass with the fields that docs/entities.md names, plus
 ``rule_id``, which says which rule found it. ``to_dict()`` gives JSON-ready
-plain types in exactly the entity shape of SPEC.md's gold files, with
+plain types in exactly the entity shape of the gold files of docs/entities.md, with
 ``Decimal`` values as strings.
 """
 
@@ -348,7 +348,7 @@ class Facts:
         return tuple(sorted(found, key=_by_start))
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"text": ..., "entities": [...]}`` in the shape of SPEC.md's gold files."""
+        """``{"text": ..., "entities": [...]}`` in the gold files' shape."""
         return {"text": self.text, "entities": [entity.to_dict() for entity in self.entities]}
 
     @classmethod

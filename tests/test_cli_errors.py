@@ -301,7 +301,11 @@ def test_cli_auto_encoding_picks_the_one_that_reads(text: str, codec: str) -> No
     assert decode(text.encode(codec), "auto", "x.txt") == text
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+# One process: the failure is injected by monkeypatching, which worker
+# processes do not see (huge amounts, the failure this once was, are now
+# written exactly; test_cli_spacy_path_failure_names_the_document covers
+# a failure inside a worker).
+@pytest.mark.parametrize("jobs", ["1"])
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_cli_a_result_that_cannot_be_written_names_its_line(
     jobs: str,

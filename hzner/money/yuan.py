@@ -1,6 +1,6 @@
 """The document's yuan: which currency a bare 元 (or an implied currency) is.
 
-SPEC (MONEY, currency): the yuan currency the document last named before the
+The contract (docs/entities.md, MONEY): the yuan currency the document last named before the
 amount (人民币 CNY, 新台币 TWD, 港元/港币 HKD, 澳门元 MOP; 美元 and other
 non-yuan units never carry); with none named, the caller's yuan; else the
 place the text shows it is from (Taiwan's or Hong Kong's institutions, in

@@ -1,6 +1,6 @@
 """Readings that make an unseen park no PARK: a kind of park, or a project.
 
-SPEC: a descriptive name that denotes one specific park is a PARK, but a park
+The contract (entities.md): a descriptive name that denotes one specific park is a PARK, but a park
 that is itself being built or listed among projects is a PROJECT, and a kind
 of park is no name at all. An unseen park (not in the zone lists) is dropped
 when its context reads it as:
@@ -92,7 +92,7 @@ class Readings:
         return any(prefix + company in window for company in self._companies)
 
     def has_other_head(self, text: str, end: int) -> bool:
-        """Whether a head that SPEC keeps out of PARK follows: …陆港|经济区, …园区|合作区."""
+        """Whether a head the contract keeps out of PARK follows: …陆港|经济区, …园区|合作区."""
         return self._head.match(text, end) is not None
 
     def is_project(self, text: str, start: int, end: int) -> bool:

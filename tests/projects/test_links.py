@@ -64,7 +64,7 @@ def test_links_status_cue_from_the_sentence_that_refers_back() -> None:
     ("text", "amount"),
     [
         # an amount with 的 belongs to the name right after it
-        ("以云帆智能制造基地项目为代表,总投资814亿元的青禾科技园正式开工建设。", None),
+        ("以云帆智能制造基地项目为代表,总投资814亿元的青禾科技园已有20家企业入驻。", None),
         # near misses: the name after 的 is the mention, or a generic head describing it
         ("总投资10亿元的云帆智能制造基地项目开工。", "10亿元"),
         ("云帆智能制造基地项目是总投资10亿元的重点项目。", "10亿元"),
