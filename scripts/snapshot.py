@@ -24,10 +24,6 @@ import hzner
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "dev_gold.jsonl"
 PAGE = ROOT / "examples" / "newspaper_page.txt"
-OTHER_SETS = (
-    Path("/work/annotations/set-M/gold.jsonl"),
-    Path("/work/annotations/set-N/gold.jsonl"),
-)
 
 
 def _texts_of(path: Path) -> Iterator[str]:
@@ -55,7 +51,9 @@ def texts(gold: list[Path]) -> Iterator[tuple[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("output", type=Path)
-    parser.add_argument("--gold", type=Path, nargs="*", default=list(OTHER_SETS))
+    parser.add_argument(
+        "--gold", type=Path, nargs="*", default=[], help="annotated sets (JSONL) whose texts to add"
+    )
     args = parser.parse_args()
     count = 0
     with args.output.open("w", encoding="utf-8") as out:
