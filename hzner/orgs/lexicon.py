@@ -174,8 +174,19 @@ class OrgLexicon:
         trade word before a verb, or a list closed by a class noun (see
         `hzner.orgs.recognizer`); None when there is none of them.
         """
-        parts = [
-            pattern.pattern
+        parts = [pattern.pattern for pattern in self.gates]
+        return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
+
+    @cached_property
+    def gates(self) -> tuple[re.Pattern[str], ...]:
+        """The parts of `gate`, each its own pattern.
+
+        One search per part finds what the one pattern finds (`has_evidence`)
+        several times faster: each part starts with a literal or a set, which
+        the engine skips to, and an alternation of them starts with neither.
+        """
+        return tuple(
+            pattern
             for pattern in (
                 self.forms.compiled,
                 self.known.compiled,
@@ -184,8 +195,11 @@ class OrgLexicon:
                 self.closed_lists,
             )
             if pattern is not None
-        ]
-        return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
+        )
+
+    def has_evidence(self, text: str) -> bool:
+        """Whether ``gate`` matches in ``text``: one part after another, the first hit decides."""
+        return any(pattern.search(text) is not None for pattern in self.gates)
 
     @cached_property
     def stop_last_chars(self) -> frozenset[str]:

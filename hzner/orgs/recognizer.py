@@ -389,8 +389,7 @@ def find_orgs_located(
     drops them (`hzner.orgs.company.link_companies`).
     """
     text = norm.text
-    gate = lexicon.gate
-    if gate is None or gate.search(text) is None:
+    if not lexicon.has_evidence(text):
         return []  # no evidence any kind of candidate starts from
     barriers = {item.end for item in money} | set(norm.breaks)
     reader = _Reader(text, lexicon, barriers, {item.end: item.start for item in parks})
