@@ -10,6 +10,10 @@ before and after it and comparing the two files::
 The texts: each document of the dev set (tests/data/dev_gold.jsonl), whole
 and paragraph by paragraph, examples/newspaper_page.txt, and the texts of
 the annotated sets given with ``--gold`` (only their ``text`` fields).
+With ``--dev-only``, the dev set's documents and paragraphs alone: the file
+tests/test_snapshot.py compares with, written by::
+
+    python scripts/snapshot.py tests/data/dev_snapshot.jsonl --dev-only
 """
 
 from __future__ import annotations
@@ -33,13 +37,24 @@ def _texts_of(path: Path) -> Iterator[str]:
                 yield json.loads(line)["text"]
 
 
-def texts(gold: list[Path]) -> Iterator[tuple[str, str]]:
-    """(label, text) pairs: whole documents, then their paragraphs."""
-    for number, text in enumerate(_texts_of(DEV)):
+def dev_texts(path: Path = DEV) -> Iterator[tuple[str, str]]:
+    """(label, text) pairs of the dev set: each document whole, then its paragraphs."""
+    for number, text in enumerate(_texts_of(path)):
         yield f"dev:{number}", text
         for index, paragraph in enumerate(text.split("\n")):
             if paragraph.strip():
                 yield f"dev:{number}:{index}", paragraph
+
+
+def line(label: str, text: str) -> str:
+    """The snapshot line of one text (without its line break)."""
+    facts = hzner.extract(text).to_dict()
+    return json.dumps({"id": label, "facts": facts}, ensure_ascii=False)
+
+
+def texts(gold: list[Path]) -> Iterator[tuple[str, str]]:
+    """(label, text) pairs: the dev set, the page, then the annotated sets."""
+    yield from dev_texts()
     page = PAGE.read_text(encoding="utf-8")
     yield "page", page
     for path in gold:
@@ -54,12 +69,17 @@ def main() -> None:
     parser.add_argument(
         "--gold", type=Path, nargs="*", default=[], help="annotated sets (JSONL) whose texts to add"
     )
+    parser.add_argument(
+        "--dev-only",
+        action="store_true",
+        help="only the dev set, whole and by paragraph (tests/data/dev_snapshot.jsonl)",
+    )
     args = parser.parse_args()
     count = 0
-    with args.output.open("w", encoding="utf-8") as out:
-        for label, text in texts(args.gold):
-            facts = hzner.extract(text).to_dict()
-            out.write(json.dumps({"id": label, "facts": facts}, ensure_ascii=False) + "\n")
+    chosen = dev_texts() if args.dev_only else texts(args.gold)
+    with args.output.open("w", encoding="utf-8", newline="\n") as out:
+        for label, text in chosen:
+            out.write(line(label, text) + "\n")
             count += 1
     print(f"{count} texts -> {args.output}")
 
