@@ -113,13 +113,16 @@ def find_money_located(
 
     """
     text = norm.text
+    spans = runs(norm, lexicon)
+    if not spans:
+        return []  # no run that may be money: nothing to read the yuan of either
     document_yuan = DocumentYuan(norm, lexicon, everyday_forms(), yuan)
     found: list[_Raw] = []
     pending: tuple[Amount, int] | None = None  # a range's low end and its separator's end
     consumed = 0
     # A run that is ruled out between a range's low end and its high end
     # cannot matter: the low end waits only for an amount at its separator.
-    for run_start, run_end in runs(norm, lexicon):
+    for run_start, run_end in spans:
         if run_start < consumed:
             continue
         amount = read_run(text, run_start, run_end)
@@ -152,6 +155,8 @@ def find_money_located(
                 continue
         found.append(raw)
         consumed = raw[1]
+    if not found:
+        return []
     parallel = parallel_roles(text, [(raw[0], raw[1]) for raw in found], lexicon, everyday_forms())
     for index, role in parallel.items():
         found[index] = (*found[index][:6], role, *found[index][7:])

@@ -261,3 +261,27 @@ def test_parse_trigger_text_never_raises(text: str) -> None:
 @pytest.mark.parametrize("unit", ["1", "亿", "约", "一二", "1,", "5亿元", "至", "多"])
 def test_parse_linear_time(unit: str) -> None:
     assert_linear(_money, unit, 25_000)
+
+
+# find_money_located returns at once when no run may be money, or none was read:
+# exact, because the parallel roles of no amounts are none.
+_PARALLEL_TEXT = st.text(alphabet="分别为依次是总投资投资额亿元万美元5、,和及与项目", max_size=40)
+
+
+@given(_PARALLEL_TEXT)
+def test_no_amounts_have_no_parallel_roles(text: str) -> None:
+    from hzner.money.forms import everyday_forms
+    from hzner.money.roles import parallel_roles
+
+    assert parallel_roles(text, [], EXTRACTOR.money_lexicon, everyday_forms()) == {}
+
+
+@given(_PARALLEL_TEXT)
+def test_money_without_runs_is_nothing(text: str) -> None:
+    from hzner.money.parse import find_money_located
+    from hzner.money.runs import runs
+    from hzner.normalize import normalize
+
+    norm = normalize(text)
+    if not runs(norm, EXTRACTOR.money_lexicon):
+        assert find_money_located(norm, EXTRACTOR.money_lexicon) == []
