@@ -14,6 +14,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, ClassVar
 
+from .slots import fast_init
+
 __all__ = [
     "Bound",
     "Entity",
@@ -95,6 +97,7 @@ def _decimal_str(value: Decimal | None) -> str | None:
     return "0" if written == "-0" else written
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Money:
     """An amount of money.
@@ -156,6 +159,7 @@ class Money:
         )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Park:
     """A named zone or park, linked to the reference lists when it is in them.
@@ -211,6 +215,7 @@ class Park:
         )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Org:
     """An enterprise or research institution named as an actor.
@@ -255,6 +260,7 @@ class Org:
         )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Project:
     """A named investment or construction project and what the text says of it."""
@@ -294,6 +300,7 @@ class Project:
         }
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span found by a user's ``phrase`` rule under a label of their own."""
@@ -316,6 +323,7 @@ def _by_start(entity: Entity) -> tuple[int, int]:
     return entity.start, entity.end
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Facts:
     """Everything hzner found in one text.
