@@ -1,6 +1,6 @@
 """`hzner.extract` of this tree against an older commit's, in the same run.
 
-Usage: python benchmarks/bench_versions.py [--ref COMMIT] [--rounds N] [--repeat N]
+Usage: python benchmarks/bench_versions.py [--ref COMMIT] [--new COMMIT] [--rounds N] [--repeat N]
 
 The older package (by default 8e04d87, the last commit before ORG joined
 MONEY, PARK and PROJECT) is exported with ``git archive`` into a temporary
@@ -14,9 +14,13 @@ falls on both alike:
   bench_short.py does).
 
 Each child checks that its ``hzner`` is the one it was given, and warms up
-(builds its lexicons) before the first round. The medians are reported in
-ms with the ratio old/new: above 1, this tree is faster. With ``--repeat N``
-the whole measurement runs N times and the range of each ratio is printed.
+(builds its lexicons) before the first round. Both children run on the same
+core (``--cpu``, by default the last one this process may use), so that
+neither is favoured by where the scheduler put it. The medians are reported
+in ms with the ratio old/new: above 1, this tree is faster. With
+``--repeat N`` the measurement runs N times, each with two fresh children,
+and the range of each ratio is printed. ``--new COMMIT`` times that commit's
+package in place of this tree's (to compare two commits).
 """
 
 from __future__ import annotations
@@ -83,7 +87,7 @@ def export(ref: str, into: Path) -> Path:
 class Child:
     """A process that imports hzner from ``path`` and times contenders on request."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, cpu: int | None) -> None:
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
         self.process = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(path), str(PAGE)],
@@ -92,6 +96,8 @@ class Child:
             text=True,
             env=env,
         )
+        if cpu is not None:
+            os.sched_setaffinity(self.process.pid, {cpu})
         if self._line() != "ready":
             raise RuntimeError(f"the child for {path} did not start")
 
@@ -133,20 +139,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ref", default="8e04d87", help="the older commit (default 8e04d87)")
     parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--new", default=None, help="a commit to time instead of this tree")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--cpu", type=int, default=None, help="the core both children run on")
     args = parser.parse_args()
+    cpu = args.cpu
+    if cpu is None and hasattr(os, "sched_getaffinity"):
+        cpu = max(os.sched_getaffinity(0))
     print(
         f"python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores; "
-        f"old = {args.ref}, new = {ROOT}; {args.rounds} interleaved rounds x {args.repeat}"
+        f"old = {args.ref}, new = {args.new or ROOT}; "
+        f"{args.rounds} interleaved rounds x {args.repeat}; both on core {cpu}"
     )
+    runs = []
     with tempfile.TemporaryDirectory(prefix="hzner-") as tmp:
-        old = Child(export(args.ref, Path(tmp)))
-        new = Child(ROOT)
-        try:
-            runs = [measure(old, new, args.rounds) for _ in range(args.repeat)]
-        finally:
-            old.close()
-            new.close()
+        older = export(args.ref, Path(tmp) / "old")
+        newer = ROOT if args.new is None else export(args.new, Path(tmp) / "new")
+        for _ in range(args.repeat):
+            old, new = Child(older, cpu), Child(newer, cpu)
+            try:
+                runs.append(measure(old, new, args.rounds))
+            finally:
+                old.close()
+                new.close()
     print(f"{'contender':<12}{'old ms':>9}{'new ms':>9}{'old/new':>9}")
     for name in CONTENDERS:
         for run in runs:
