@@ -197,6 +197,9 @@ def link_companies(
         if company is not None:
             item = Located(item.start, item.end, _with_company(item.entity, company))
         linked.append(item)
+    # A brand inside a park's name is no ORG either (沙文生态科技|产业园).
+    for park in parks:
+        in_project[park.start : park.end] = b"\x01" * (park.end - park.start)
     kept += _brand_mentions(norm, brands, in_project, kept, lexicon)
     kept.sort(key=lambda item: item.start)
     return kept, linked

@@ -97,3 +97,10 @@ def test_company_user_phrase_wins_over_an_org() -> None:
     facts = Extractor(rules=rules).extract("引入星河资本基金和远拓银行。")
     assert [(m.label, m.text) for m in facts.others] == [("FUND", "星河资本基金")]
     assert [org.text for org in facts.orgs] == ["远拓银行"]
+
+
+def test_a_brand_inside_a_park_name_is_no_org() -> None:
+    text = "青溪生态科技产业园位于江北。青溪生态科技产业园总投资5亿元。"
+    facts = hzner.extract(text)
+    assert [org.text for org in facts.orgs] == []
+    assert [park.text for park in facts.parks] == ["青溪生态科技产业园"]
