@@ -175,8 +175,27 @@ class Context:
             if best is not None:
                 if low == end and best[2] is not None:
                     return self._latest(start, end, best)
+                if high == start and best[2] is Status.UNDER_CONSTRUCTION:
+                    return self._intended(best)
                 return best
         return None
+
+    def _intended(self, found: Cue) -> Cue:
+        """The future wording that a building verb before a mention carries out, if any.
+
+        拟投资3.5亿元,在A区建设X项目 and 拟分两期投入,分别实施X项目: the 建设 or 实施
+        is what the earlier 拟 (将, 计划) intends, so nothing holds now. Only the
+        cue right before it counts, in the same sentence and within WINDOW.
+        """
+        index = bisect.bisect_left(self._cue_starts, found[0]) - 1
+        if index < 0:
+            return found
+        before = self.cues[index]
+        same = self.sentence(before[0]) == self.sentence(found[0])
+        near = found[0] - before[1] <= WINDOW and not self.occupied[before[0]]
+        if before[2] is None and near and same:
+            return before
+        return found
 
     def _latest(self, start: int, end: int, found: Cue) -> Cue:
         """The latest stage the sentence after a mention asserts (签约…开工…投产 is operating).

@@ -73,3 +73,18 @@ def test_links_status_cue_from_the_sentence_that_refers_back() -> None:
 def test_links_amount_of_another_name(text: str, amount: str | None) -> None:
     (project,) = hzner.extract(text).projects
     assert (None if project.investment is None else project.investment.text) == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 建设/实施 carry out what an earlier 拟 or 计划 of the sentence intends
+        ("华星科技拟投资3亿元,在江北建设光学镜片项目。", None),
+        ("华星科技计划分两期投入,分别实施光学镜片项目。", None),
+        # near misses: no future wording, or it belongs to another sentence
+        ("华星科技投资3亿元,在江北建设光学镜片项目。", "under_construction"),
+        ("全年计划投资百亿元。华星科技在江北建设光学镜片项目。", "under_construction"),
+    ],
+)
+def test_links_building_verb_after_future_wording(text: str, expected: str | None) -> None:
+    assert _statuses(text) == [("光学镜片项目", expected)]
