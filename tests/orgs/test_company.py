@@ -104,3 +104,41 @@ def test_a_brand_inside_a_park_name_is_no_org() -> None:
     facts = hzner.extract(text)
     assert [org.text for org in facts.orgs] == []
     assert [park.text for park in facts.parks] == ["青溪生态科技产业园"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "光学镜片项目,由华星科技有限公司投资建设,总投资5亿元。",
+        "光学镜片项目是华星科技有限公司投资5亿元建设的。",
+        "光学镜片项目由华星科技有限公司拟投资建设。",
+    ],
+)
+def test_company_is_the_org_right_after_the_project_that_builds_it(text: str) -> None:
+    assert _companies(text) == {"光学镜片项目": "华星科技有限公司"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the ORG after it does something else, or stands further on
+        "光学镜片项目由华星科技有限公司负责运营。",
+        "光学镜片项目昨日开工,华星科技有限公司投资建设的厂房同时竣工。",
+    ],
+)
+def test_company_after_the_project_needs_an_agent_and_a_verb(text: str) -> None:
+    assert _companies(text).get("光学镜片项目") != "华星科技有限公司"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place after the company's name ends it, past what it does
+        ("卫星新能源湖州基地项目开工。", "卫星新能源"),
+        ("西安交大漳州科技园等项目签约。", "西安交大"),
+        # a park named with 项目: its proper part names the company
+        ("安宁粤商产业园项目开工。", "安宁粤商"),
+    ],
+)
+def test_company_from_the_name_ends_before_a_place(text: str, expected: str) -> None:
+    assert list(_companies(text).values()) == [expected]
