@@ -233,7 +233,7 @@ class Extractor:
         orgs = find_orgs_located(norm, money, parks, self.org_lexicon)
         all_parks = parks
         heads = self._head_gate
-        if heads is not None and heads.search(view) is not None:
+        if park_projects or (heads is not None and heads.search(view) is not None):
             projects, parks = find_projects_located(
                 norm, money, parks, self.project_lexicon, zone_words, park_projects
             )

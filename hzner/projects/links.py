@@ -177,8 +177,24 @@ class Context:
                     return self._latest(start, end, best)
                 if high == start and best[2] is Status.UNDER_CONSTRUCTION:
                     return self._intended(best)
+                if real and best[1] <= start:
+                    return self._withheld(best, start)
                 return best
         return None
+
+    def _withheld(self, found: Cue, start: int) -> Cue:
+        """Future wording between a cue of another clause and the mention, else that cue.
+
+        该项目由A公司投资建设,拟分两期投入,分别实施X项目: the 拟 governs X, not 建设.
+        """
+        first = bisect.bisect_left(self._cue_starts, found[1])
+        last = bisect.bisect_left(self._cue_starts, start)
+        for cue in self.cues[first:last]:
+            if cue[2] is None and not self.occupied[cue[0]]:
+                # Not across a quote's own end (……按原计划完成。"X负责人表示).
+                ended = any(mark in TERMINATORS for mark in self.text[cue[1] : start])
+                return found if ended else cue
+        return found
 
     def _intended(self, found: Cue) -> Cue:
         """The future wording that a building verb before a mention carries out, if any.

@@ -191,7 +191,13 @@ def find_projects_located(
     scanner = Scanner(ctx, lexicon, in_zone)
     candidates = scanner.project_candidates(heads)
     candidates += scanner.facility_candidates(heads)
-    candidates += [Candidate(s, e, 1, "park:project", (s, e)) for s, e in park_projects]
+    # Not over a park kept (光谷|光谷 read whole as a project keeps the known 光谷).
+    kept = _zone_mask(text, parks, ()) if park_projects else bytearray()
+    candidates += [
+        Candidate(s, e, 1, "park:project", (s, e))
+        for s, e in park_projects
+        if kept.find(1, s, e) < 0
+    ]
     accepted = _resolve(ctx, candidates)
     projects: list[Located[Project]] = []
     links = _links(ctx, accepted, lexicon.anaphors)

@@ -254,13 +254,16 @@ class ParkRecognizer:
             return known, slogans
         word_at = {start: (end, kinds) for start, end, kinds in words}
         kept: list[_Found] = []
+        reached = 0  # the end of the last longer name: no known name inside it (光谷|光谷)
         for item in known:
+            if item.start < reached:
+                continue
             if self.gazetteer.is_brand(text[item.start : item.end]):
                 following = word_at.get(item.end)
                 if following is not None:
-                    kept.append(
-                        _Found(item.start, following[0], (), _KINDS[following[1][-1]], "zone_word")
-                    )
+                    kind = _KINDS[following[1][-1]]
+                    kept.append(_Found(item.start, following[0], (), kind, "zone_word"))
+                    reached = following[0]
                     continue
                 if self._in_slogan(text, item.start, item.end):
                     slogans.append(item)

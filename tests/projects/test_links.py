@@ -88,3 +88,13 @@ def test_links_amount_of_another_name(text: str, amount: str | None) -> None:
 )
 def test_links_building_verb_after_future_wording(text: str, expected: str | None) -> None:
     assert _statuses(text) == [("光学镜片项目", expected)]
+
+
+def test_links_future_wording_nearer_than_a_cue_of_another_clause() -> None:
+    text = "该项目由华星科技投资建设,拟分两期投入,分别实施光学镜片项目、储能电池项目两大项目。"
+    assert _statuses(text) == [("光学镜片项目", None), ("储能电池项目", None)]
+
+
+def test_links_future_wording_in_a_finished_quote_does_not_govern() -> None:
+    text = "华星光学镜片项目去年开工。\u201c我们按原计划推进。\u201d华星光学镜片项目负责人表示。"
+    assert _statuses(text)[-1] == ("华星光学镜片项目", "under_construction")  # 推进, not 计划

@@ -105,3 +105,19 @@ def test_find_located_returns_the_parks_read_as_projects() -> None:
     parks, _, as_projects = Extractor().park_recognizer.find_located(normalize(text), [])
     assert [item.entity.text for item in parks] == ["重庆高新区"]
     assert [text[start:end] for start, end in as_projects] == ["茂林医疗器械产业园"]
+
+
+def test_a_park_being_built_is_found_with_no_project_head_in_the_text() -> None:
+    # 科学城 holds no project head: the early exits of extract must not skip it
+    text = "青溪科学城计划总投资20亿元。"
+    doc = hzner.load(segmenter="char")(text)
+    facts = hzner.extract(text)
+    assert doc._.facts == facts
+    assert [project.text for project in facts.projects] == ["青溪科学城"]
+
+
+def test_a_park_project_never_overlaps_a_park_kept() -> None:
+    for text in ("光谷光谷总投资", "光谷光谷"):
+        facts = hzner.extract(text)
+        spans = [(p.start, p.end) for p in (*facts.parks, *facts.projects)]
+        assert all(a[1] <= b[0] for a, b in zip(sorted(spans), sorted(spans)[1:], strict=False))
