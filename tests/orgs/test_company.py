@@ -142,3 +142,12 @@ def test_company_after_the_project_needs_an_agent_and_a_verb(text: str) -> None:
 )
 def test_company_from_the_name_ends_before_a_place(text: str, expected: str) -> None:
     assert list(_companies(text).values()) == [expected]
+
+
+def test_a_project_named_by_a_company_alone_names_it_whole() -> None:
+    text = "已有星河科技、晨光新能源等多家重点企业项目落户新区。"
+    assert _companies(text) == {"星河科技": "星河科技", "晨光新能源": "晨光新能源"}
+
+
+def test_a_project_named_by_what_it_builds_keeps_the_shorter_company() -> None:
+    assert _companies("星河新药生产基地项目开工。") == {"星河新药生产基地项目": "星河"}
