@@ -137,8 +137,8 @@ class _Linker:
         if park_end < end and not (rest.endswith(_PROJECT) and len(rest) <= _PROJECT_HEAD):
             start = park_end
         # A name that is a company's (卫蓝科技, an item of A、B等企业项目) names it whole.
-        trade = lexicon.trades.longest_ending_at(text, end)
-        if trade is not None and trade[0] - start >= _MIN_BRAND and end - start <= _MAX_BRAND:
+        last = lexicon.trades.longest_ending_at(text, end)
+        if last is not None and last[0] - start >= _MIN_BRAND and end - start <= _MAX_BRAND:
             return (start, end) if _word_like(text[start:end]) else None
         if not self.names_built:
             self._build_names()
