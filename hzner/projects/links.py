@@ -183,10 +183,7 @@ class Context:
         return None
 
     def _withheld(self, found: Cue, start: int) -> Cue:
-        """Future wording between a cue of another clause and the mention, else that cue.
-
-        该项目由A公司投资建设,拟分两期投入,分别实施X项目: the 拟 governs X, not 建设.
-        """
+        """Future wording between a cue before and the mention (拟…分别实施X), else the cue."""
         first = bisect.bisect_left(self._cue_starts, found[1])
         last = bisect.bisect_left(self._cue_starts, start)
         for cue in self.cues[first:last]:
@@ -345,6 +342,8 @@ class Context:
         last = bisect.bisect_left(self._park_starts, high)
         best: Park | None = None
         best_key = (2, 2, len(self.text))
+        near = [item for item in self.parks[first:last] if item.end <= high]
+        inner = {item.start: item.entity for item in near if not self.occupied[item.start]}
         for item in self.parks[first:last]:
             park = item.entity
             if not isinstance(park, Park) or item.end > high or self.occupied[item.start]:
@@ -355,7 +354,8 @@ class Context:
             distance = start - item.end if before else item.start - end
             key = (0 if clause[0] <= item.start < clause[1] else 1, 0 if before else 1, distance)
             if key < best_key:
-                best, best_key = park, key
+                # After the name, a park right after this one is inside it (A区|B片区).
+                best, best_key = (park if before else inner.get(item.end, park)), key
         return best
 
     def anaphor(self, sentence_end: int, prefixes: Lexicon[str]) -> tuple[int, int] | None:

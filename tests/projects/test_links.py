@@ -98,3 +98,17 @@ def test_links_future_wording_nearer_than_a_cue_of_another_clause() -> None:
 def test_links_future_wording_in_a_finished_quote_does_not_govern() -> None:
     text = "华星光学镜片项目去年开工。\u201c我们按原计划推进。\u201d华星光学镜片项目负责人表示。"
     assert _statuses(text)[-1] == ("华星光学镜片项目", "under_construction")  # 推进, not 计划
+
+
+def test_links_park_after_the_name_takes_the_park_inside_the_zone() -> None:
+    text = "光学镜片项目昨日在青溪工业园区北坡片区开工。"
+    (project,) = hzner.extract(text).projects
+    assert project.park is not None
+    assert project.park.text == "北坡片区"
+
+
+def test_links_park_after_the_name_alone_is_kept() -> None:
+    text = "光学镜片项目昨日在青溪工业园区开工,北坡片区同日签约。"
+    (project,) = hzner.extract(text).projects
+    assert project.park is not None
+    assert project.park.text == "青溪工业园区"
