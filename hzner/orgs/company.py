@@ -177,8 +177,9 @@ class _Linker:
             at = trade.start() + 1
         if pos - proper < _MIN_BRAND or pos - start > _MAX_BRAND:
             return None
-        if not _word_like(text[start:pos]):
-            return None
+        measure = self.lexicon.searchers["measure"]
+        if not _word_like(text[start:pos]) or (measure and measure.search(text, start, pos)):
+            return None  # 千万平方米|综合产业园区: a size, no company
         return start, pos
 
 

@@ -134,6 +134,7 @@ class OrgLexicon:
                 ("build", self.builds),
                 ("not_org", self.not_org),
                 ("describe", self.describe),
+                ("measure", self._words("measure")),
                 ("business", self.business),
             )
         }

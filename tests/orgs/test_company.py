@@ -151,3 +151,11 @@ def test_a_project_named_by_a_company_alone_names_it_whole() -> None:
 
 def test_a_project_named_by_what_it_builds_keeps_the_shorter_company() -> None:
     assert _companies("星河新药生产基地项目开工。") == {"星河新药生产基地项目": "星河"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["五百万平方米标准厂房项目开工。", "青溪千亩智能制造园区项目开工。"],
+)
+def test_a_project_name_opening_with_a_size_names_no_company(text: str) -> None:
+    assert list(_companies(text).values()) == [None]
