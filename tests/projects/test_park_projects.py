@@ -121,3 +121,14 @@ def test_a_park_project_never_overlaps_a_park_kept() -> None:
         facts = hzner.extract(text)
         spans = [(p.start, p.end) for p in (*facts.parks, *facts.projects)]
         assert all(a[1] <= b[0] for a, b in zip(sorted(spans), sorted(spans)[1:], strict=False))
+
+
+def test_a_park_under_construction_is_a_project() -> None:
+    text = "值得一提的是,青溪光电产业园当前正在快速建设当中。"
+    assert _parks(text) == []
+    (project,) = _projects(text)
+    assert (project["text"], project["status"]) == ("青溪光电产业园", "under_construction")
+
+
+def test_a_park_where_building_goes_on_stays_a_park() -> None:
+    assert _parks("在青溪光电产业园正在建设的项目有5个。") == ["青溪光电产业园"]
