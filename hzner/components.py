@@ -67,6 +67,8 @@ class _Pass:
     # Every park found, before PROJECT absorbs those inside project names.
     all_parks: list[Located[Park]] = field(default_factory=list)
     zone_words: list[tuple[int, int]] | None = None
+    # The unseen parks read as projects (…产业园正式开工): PROJECT reports them.
+    park_projects: list[tuple[int, int]] = field(default_factory=list)
     projects: list[Located[Project]] = field(default_factory=list)
     orgs: list[Located[Org]] = field(default_factory=list)
     others: list[Mention] = field(default_factory=list)
@@ -245,8 +247,8 @@ class ZoneLinker(_RuleComponent):
     def find(self, doc: Doc) -> None:
         """Find the parks of the Doc; its amounts, when found before, bound their names."""
         state = _current_pass(doc)
-        state.parks, state.zone_words = self.extractor.park_recognizer.find_located(
-            state.norm, state.money
+        state.parks, state.zone_words, state.park_projects = (
+            self.extractor.park_recognizer.find_located(state.norm, state.money)
         )
         state.all_parks = state.parks
 
@@ -260,7 +262,12 @@ class ProjectTagger(_RuleComponent):
         """Find the projects of the Doc; parks inside a project name are absorbed."""
         state = _current_pass(doc)
         state.projects, state.parks = find_projects_located(
-            state.norm, state.money, state.parks, self.extractor.project_lexicon, state.zone_words
+            state.norm,
+            state.money,
+            state.parks,
+            self.extractor.project_lexicon,
+            state.zone_words,
+            state.park_projects,
         )
 
 

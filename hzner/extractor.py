@@ -224,17 +224,18 @@ class Extractor:
         money: list[Located[Money]] = []
         parks: list[Located[Park]] = []
         zone_words: list[tuple[int, int]] = []
+        park_projects: list[tuple[int, int]] = []
         projects: list[Located[Project]] = []
         if _MONEY_RUN.search(view) is not None:
             money = find_money_located(norm, self.money_lexicon, yuan=self.yuan)
         if self._has_park(view):
-            parks, zone_words = self.park_recognizer.find_located(norm, money)
+            parks, zone_words, park_projects = self.park_recognizer.find_located(norm, money)
         orgs = find_orgs_located(norm, money, parks, self.org_lexicon)
         all_parks = parks
         heads = self._head_gate
-        if heads is not None and heads.search(view) is not None:
+        if park_projects or (heads is not None and heads.search(view) is not None):
             projects, parks = find_projects_located(
-                norm, money, parks, self.project_lexicon, zone_words
+                norm, money, parks, self.project_lexicon, zone_words, park_projects
             )
         if not money and not parks and not projects and not orgs and not len(self.phrases):
             return Facts(text)
@@ -244,11 +245,11 @@ class Extractor:
         """`extract` without the early exits: every recognizer runs."""
         norm = normalize(text)
         money = find_money_located(norm, self.money_lexicon, yuan=self.yuan)
-        parks, zone_words = self.park_recognizer.find_located(norm, money)
+        parks, zone_words, park_projects = self.park_recognizer.find_located(norm, money)
         orgs = find_orgs_located(norm, money, parks, self.org_lexicon)
         all_parks = parks
         projects, parks = find_projects_located(
-            norm, money, parks, self.project_lexicon, zone_words
+            norm, money, parks, self.project_lexicon, zone_words, park_projects
         )
         return self._facts(norm, money, parks, projects, orgs, all_parks)
 

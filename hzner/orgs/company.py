@@ -36,6 +36,13 @@ _CLAUSE_END = frozenset(",:")
 _WINDOW = 120
 _MIN_BRAND = 2
 _MAX_BRAND = 12
+# At most a comma and an agent word (由) between a project and its ORG after it,
+# and a modal (拟 将) between that ORG and its verb.
+_AGENT_GAP = 2
+_MODALS = frozenset("拟将已正")
+# What follows a park named as a project: 项目, 二期项目, 建设项目.
+_PROJECT = "项目"
+_PROJECT_HEAD = 4
 
 
 _SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
@@ -93,6 +100,22 @@ class _Linker:
                 return item
         return None
 
+    def after(self, end: int) -> Located[Org] | None:
+        """The ORG right after a project ending at ``end`` that builds it (,由某某公司投资建设).
+
+        Only an agent word (由 是 系) and a comma may stand between, and an
+        investor's verb must follow the ORG at once (maybe after a modal).
+        """
+        index = bisect.bisect_left(self.starts, end)
+        if index >= len(self.orgs):
+            return None
+        item = self.orgs[index]
+        between = self.text[end : item.start].lstrip(",")
+        if item.start - end > _AGENT_GAP or between not in self.lexicon.agents:
+            return None
+        pos = item.end + (self.text[item.end : item.end + 1] in _MODALS)
+        return item if self.lexicon.verbs.longest_at(self.text, pos) is not None else None
+
     def closes(self, pos: int, end: int) -> bool:
         """Tell whether a trade name may end at ``pos``: at the end, a place or what is built."""
         lexicon = self.lexicon
@@ -108,8 +131,15 @@ class _Linker:
         """The company name that begins the project's name ``[start, end)``, if any."""
         text, lexicon = self.text, self.lexicon
         park_end = self.park_at.get(start, start)
-        if park_end < end:  # a zone that begins the name; a park being built is all of it
+        # A zone that begins the name; a park being built is all of it, and so
+        # is a park named with 项目 (安宁粤商产业园项目: its proper part names the company).
+        rest = text[park_end:end]
+        if park_end < end and not (rest.endswith(_PROJECT) and len(rest) <= _PROJECT_HEAD):
             start = park_end
+        # A name that is a company's (卫蓝科技, an item of A、B等企业项目) names it whole.
+        last = lexicon.trades.longest_ending_at(text, end)
+        if last is not None and last[0] - start >= _MIN_BRAND and end - start <= _MAX_BRAND:
+            return (start, end) if _word_like(text[start:end]) else None
         if not self.names_built:
             self._build_names()
         for size in self.sizes if self.names else ():
@@ -120,6 +150,13 @@ class _Linker:
             pos = place[0]
         proper = pos
         limit = min(end, start + _MAX_BRAND + 1)
+        # A place after the company's name ends it, whatever it has built in
+        # (卫蓝新能源|湖州基地, 西安交大|漳州科技园).
+        for index in range(proper + _MIN_BRAND, limit):
+            if text[index].isascii() and not text[proper:index].isascii():
+                break  # the ASCII cut below comes first (伊藤洋华堂|BPO中国区总部)
+            if lexicon.places.longest_at(text, index) is not None:
+                return (start, index) if _word_like(text[start:index]) else None
         # The first word of what is built ends the company name; one at its very
         # start means there is none (基板级扇出封装, 科技人才小镇).
         describe = self.lexicon.searchers["describe"]
@@ -140,8 +177,9 @@ class _Linker:
             at = trade.start() + 1
         if pos - proper < _MIN_BRAND or pos - start > _MAX_BRAND:
             return None
-        if not _word_like(text[start:pos]):
-            return None
+        measure = self.lexicon.searchers["measure"]
+        if not _word_like(text[start:pos]) or (measure and measure.search(text, start, pos)):
+            return None  # 千万平方米|综合产业园区: a size, no company
         return start, pos
 
 
@@ -186,7 +224,7 @@ def link_companies(
     linked: list[Located[Project]] = []
     brands: set[str] = set()
     for item in projects:
-        found = sentence.in_sentence(item.start)
+        found = sentence.in_sentence(item.start) or sentence.after(item.end)
         company = None if found is None else found.entity
         if company is None:
             span = linker.in_name(item.start, item.end)
@@ -197,6 +235,9 @@ def link_companies(
         if company is not None:
             item = Located(item.start, item.end, _with_company(item.entity, company))
         linked.append(item)
+    # A brand inside a park's name is no ORG either (沙文生态科技|产业园).
+    for park in parks:
+        in_project[park.start : park.end] = b"\x01" * (park.end - park.start)
     kept += _brand_mentions(norm, brands, in_project, kept, lexicon)
     kept.sort(key=lambda item: item.start)
     return kept, linked

@@ -100,6 +100,11 @@ class OrgLexicon:
         return self._words("build")
 
     @cached_property
+    def agents(self) -> frozenset[str]:
+        """What joins a project to the ORG after it that builds it (X项目,由某某公司投资建设)."""
+        return frozenset(self._words("agent").keys())
+
+    @cached_property
     def places(self) -> Lexicon[str]:
         """Countries and pairs (``place``), and the provinces and cities of the zones."""
         lexicon = self._words("place")
@@ -129,6 +134,7 @@ class OrgLexicon:
                 ("build", self.builds),
                 ("not_org", self.not_org),
                 ("describe", self.describe),
+                ("measure", self._words("measure")),
                 ("business", self.business),
             )
         }

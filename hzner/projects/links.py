@@ -175,8 +175,40 @@ class Context:
             if best is not None:
                 if low == end and best[2] is not None:
                     return self._latest(start, end, best)
+                if high == start and best[2] is Status.UNDER_CONSTRUCTION:
+                    return self._intended(best)
+                if real and best[1] <= start:
+                    return self._withheld(best, start)
                 return best
         return None
+
+    def _withheld(self, found: Cue, start: int) -> Cue:
+        """Future wording between a cue before and the mention (拟…分别实施X), else the cue."""
+        first = bisect.bisect_left(self._cue_starts, found[1])
+        last = bisect.bisect_left(self._cue_starts, start)
+        for cue in self.cues[first:last]:
+            if cue[2] is None and not self.occupied[cue[0]]:
+                # Not across a quote's own end (……按原计划完成。"X负责人表示).
+                ended = any(mark in TERMINATORS for mark in self.text[cue[1] : start])
+                return found if ended else cue
+        return found
+
+    def _intended(self, found: Cue) -> Cue:
+        """The future wording that a building verb before a mention carries out, if any.
+
+        拟投资3.5亿元,在A区建设X项目 and 拟分两期投入,分别实施X项目: the 建设 or 实施
+        is what the earlier 拟 (将, 计划) intends, so nothing holds now. Only the
+        cue right before it counts, in the same sentence and within WINDOW.
+        """
+        index = bisect.bisect_left(self._cue_starts, found[0]) - 1
+        if index < 0:
+            return found
+        before = self.cues[index]
+        same = self.sentence(before[0]) == self.sentence(found[0])
+        near = found[0] - before[1] <= WINDOW and not self.occupied[before[0]]
+        if before[2] is None and near and same:
+            return before
+        return found
 
     def _latest(self, start: int, end: int, found: Cue) -> Cue:
         """The latest stage the sentence after a mention asserts (签约…开工…投产 is operating).
@@ -310,6 +342,8 @@ class Context:
         last = bisect.bisect_left(self._park_starts, high)
         best: Park | None = None
         best_key = (2, 2, len(self.text))
+        near = [item for item in self.parks[first:last] if item.end <= high]
+        inner = {item.start: item.entity for item in near if not self.occupied[item.start]}
         for item in self.parks[first:last]:
             park = item.entity
             if not isinstance(park, Park) or item.end > high or self.occupied[item.start]:
@@ -320,7 +354,8 @@ class Context:
             distance = start - item.end if before else item.start - end
             key = (0 if clause[0] <= item.start < clause[1] else 1, 0 if before else 1, distance)
             if key < best_key:
-                best, best_key = park, key
+                # After the name, a park right after this one is inside it (A区|B片区).
+                best, best_key = (park if before else inner.get(item.end, park)), key
         return best
 
     def anaphor(self, sentence_end: int, prefixes: Lexicon[str]) -> tuple[int, int] | None:

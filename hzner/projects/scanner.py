@@ -49,6 +49,8 @@ class Scanner(NameWalker):
             return None
         index = len(text) - found.end()
         gap = index + 1
+        if lexicon.zone_words.longest_at(text, gap) is not None:
+            return None  # …等园区承接项目: the list is of parks, where projects go
         # Only an item that ends in a head: 温泉酒店、度假俱乐部等高端服务业项目
         # lists kinds of projects, not projects.
         item_end = index

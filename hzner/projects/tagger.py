@@ -159,12 +159,16 @@ def find_projects_located(
     parks: list[Located[Park]],
     lexicon: ProjectLexicon,
     zone_words: Sequence[tuple[int, int]] | None = None,
+    park_projects: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[Located[Project]], list[Located[Park]]]:
     """Find the projects of ``norm``, given its money and parks with spans in the view.
 
     Like `find_projects`, with each result's span in the view. ``zone_words``
     are the spans of the zone words of the text when the caller has them
     (`hzner.zones.parks.ParkRecognizer.find_located`); else they are found here.
+    ``park_projects`` are the spans of the unseen parks that PARK read as
+    projects (SPEC: a park being signed, built or listed among projects is a
+    PROJECT); each is a project unless a longer name covers it.
     """
     text = norm.text
     if zone_words is None:
@@ -176,7 +180,7 @@ def find_projects_located(
         for start, end, values in lexicon.heads.finditer(text)
         if in_zone.find(1, start, end) < 0
     ]
-    if not heads:  # no head, no project: nothing to link, no park absorbed
+    if not heads and not park_projects:  # no head, no project: nothing to link
         return [], list(parks)
     cues = [
         (start, end, STATUSES.get(values[-1])) for start, end, values in lexicon.cues.finditer(text)
@@ -187,6 +191,13 @@ def find_projects_located(
     scanner = Scanner(ctx, lexicon, in_zone)
     candidates = scanner.project_candidates(heads)
     candidates += scanner.facility_candidates(heads)
+    # Not over a park kept (光谷|光谷 read whole as a project keeps the known 光谷).
+    kept = _zone_mask(text, parks, ()) if park_projects else bytearray()
+    candidates += [
+        Candidate(s, e, 1, "park:project", (s, e))
+        for s, e in park_projects
+        if kept.find(1, s, e) < 0
+    ]
     accepted = _resolve(ctx, candidates)
     projects: list[Located[Project]] = []
     links = _links(ctx, accepted, lexicon.anaphors)

@@ -129,16 +129,17 @@ class ParkRecognizer:
         A park's name does not reach back over an amount of ``money``
         (总投资84亿元 衡水高新区 names 衡水高新区).
         """
-        parks, _ = self.find_located(norm, locate(money, norm))
+        parks, _, _ = self.find_located(norm, locate(money, norm))
         return [item.entity for item in parks]
 
     def find_located(
         self, norm: NormalizedText, money: Sequence[Located[Money]]
-    ) -> tuple[list[Located[Park]], list[tuple[int, int]]]:
+    ) -> tuple[list[Located[Park]], list[tuple[int, int]], list[tuple[int, int]]]:
         """Find the parks of ``norm``, given its money with spans in the view.
 
-        Returns the parks with their spans in the view, and the spans of all
-        the zone words of the text (the PROJECT tagger needs them too).
+        Returns the parks with their spans in the view, the spans of all the
+        zone words of the text, and the spans of the unseen parks dropped as
+        projects (…产业园正式开工): the PROJECT tagger needs both.
         """
         barriers = {amount.end for amount in money} | set(norm.breaks)
         # Read the text without pinyin glosses (產(chǎn)業(yè)園), if it has any.
@@ -151,7 +152,7 @@ class ParkRecognizer:
         asides = list(self._second_names(text, known))
         barriers.update(item.end for item in asides)
         unseen = self._unseen(text, known, barriers, words, [*slogans, *asides])
-        found = self._read(text, sorted([*known, *unseen], key=lambda item: item.start))
+        found, as_projects = self._read(text, sorted([*known, *unseen], key=lambda i: i.start))
         parks: list[Located[Park]] = []
         linked: dict[str, Zone] = {}
         where: Where | None = None  # the place table is read only when a park needs it
@@ -183,27 +184,33 @@ class ParkRecognizer:
         spans = [(start, end) for start, end, _ in words]
         if glossed is not None:
             spans = [glossed.outward(start, end) for start, end in spans]
-        return parks, spans
+            as_projects = [glossed.outward(start, end) for start, end in as_projects]
+        return parks, spans, as_projects
 
-    def _read(self, text: str, found: list[_Found]) -> list[_Found]:
-        """Drop the unlinked parks that their context reads as a kind or a project."""
+    def _read(self, text: str, found: list[_Found]) -> tuple[list[_Found], list[tuple[int, int]]]:
+        """Drop the unlinked parks that their context reads as a kind or a project.
+
+        Returns the parks kept, and the spans of those read as projects.
+        """
         unlinked = [(item.start, item.end) for item in found if not item.zones]
         if not unlinked:
-            return found
+            return found, []
         readings = self.readings
         projects = project_names(text, unlinked)
-        return [
-            item
-            for item in found
-            if item.zones
-            or text.startswith("项目", item.end)  # the PROJECT tagger reads it whole
-            or not (
-                readings.is_kind(text, item.start)
-                or readings.has_other_head(text, item.end)
-                or readings.is_project(text, item.start, item.end)
-                or named_as_project(text[item.start : item.end], projects)
-            )
-        ]
+        kept: list[_Found] = []
+        as_projects: list[tuple[int, int]] = []
+        for item in found:
+            if item.zones or text.startswith("项目", item.end):  # the PROJECT tagger reads it whole
+                kept.append(item)
+            elif readings.is_kind(text, item.start) or readings.has_other_head(text, item.end):
+                continue
+            elif readings.is_project(text, item.start, item.end) or named_as_project(
+                text[item.start : item.end], projects
+            ):
+                as_projects.append((item.start, item.end))
+            else:
+                kept.append(item)
+        return kept, as_projects
 
     def _known(self, text: str) -> Iterator[_Found]:
         gazetteer = self.gazetteer
@@ -247,13 +254,16 @@ class ParkRecognizer:
             return known, slogans
         word_at = {start: (end, kinds) for start, end, kinds in words}
         kept: list[_Found] = []
+        reached = 0  # the end of the last longer name: no known name inside it (光谷|光谷)
         for item in known:
+            if item.start < reached:
+                continue
             if self.gazetteer.is_brand(text[item.start : item.end]):
                 following = word_at.get(item.end)
                 if following is not None:
-                    kept.append(
-                        _Found(item.start, following[0], (), _KINDS[following[1][-1]], "zone_word")
-                    )
+                    kind = _KINDS[following[1][-1]]
+                    kept.append(_Found(item.start, following[0], (), kind, "zone_word"))
+                    reached = following[0]
                     continue
                 if self._in_slogan(text, item.start, item.end):
                     slogans.append(item)

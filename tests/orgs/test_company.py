@@ -97,3 +97,65 @@ def test_company_user_phrase_wins_over_an_org() -> None:
     facts = Extractor(rules=rules).extract("引入星河资本基金和远拓银行。")
     assert [(m.label, m.text) for m in facts.others] == [("FUND", "星河资本基金")]
     assert [org.text for org in facts.orgs] == ["远拓银行"]
+
+
+def test_a_brand_inside_a_park_name_is_no_org() -> None:
+    text = "青溪生态科技产业园位于江北。青溪生态科技产业园总投资5亿元。"
+    facts = hzner.extract(text)
+    assert [org.text for org in facts.orgs] == []
+    assert [park.text for park in facts.parks] == ["青溪生态科技产业园"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "光学镜片项目,由华星科技有限公司投资建设,总投资5亿元。",
+        "光学镜片项目是华星科技有限公司投资5亿元建设的。",
+        "光学镜片项目由华星科技有限公司拟投资建设。",
+    ],
+)
+def test_company_is_the_org_right_after_the_project_that_builds_it(text: str) -> None:
+    assert _companies(text) == {"光学镜片项目": "华星科技有限公司"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the ORG after it does something else, or stands further on
+        "光学镜片项目由华星科技有限公司负责运营。",
+        "光学镜片项目昨日开工,华星科技有限公司投资建设的厂房同时竣工。",
+    ],
+)
+def test_company_after_the_project_needs_an_agent_and_a_verb(text: str) -> None:
+    assert _companies(text).get("光学镜片项目") != "华星科技有限公司"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place after the company's name ends it, past what it does
+        ("卫星新能源湖州基地项目开工。", "卫星新能源"),
+        ("西安交大漳州科技园等项目签约。", "西安交大"),
+        # a park named with 项目: its proper part names the company
+        ("安宁粤商产业园项目开工。", "安宁粤商"),
+    ],
+)
+def test_company_from_the_name_ends_before_a_place(text: str, expected: str) -> None:
+    assert list(_companies(text).values()) == [expected]
+
+
+def test_a_project_named_by_a_company_alone_names_it_whole() -> None:
+    text = "已有星河科技、晨光新能源等多家重点企业项目落户新区。"
+    assert _companies(text) == {"星河科技": "星河科技", "晨光新能源": "晨光新能源"}
+
+
+def test_a_project_named_by_what_it_builds_keeps_the_shorter_company() -> None:
+    assert _companies("星河新药生产基地项目开工。") == {"星河新药生产基地项目": "星河"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["五百万平方米标准厂房项目开工。", "青溪千亩智能制造园区项目开工。"],
+)
+def test_a_project_name_opening_with_a_size_names_no_company(text: str) -> None:
+    assert list(_companies(text).values()) == [None]

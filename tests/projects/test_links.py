@@ -73,3 +73,42 @@ def test_links_status_cue_from_the_sentence_that_refers_back() -> None:
 def test_links_amount_of_another_name(text: str, amount: str | None) -> None:
     (project,) = hzner.extract(text).projects
     assert (None if project.investment is None else project.investment.text) == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 建设/实施 carry out what an earlier 拟 or 计划 of the sentence intends
+        ("华星科技拟投资3亿元,在江北建设光学镜片项目。", None),
+        ("华星科技计划分两期投入,分别实施光学镜片项目。", None),
+        # near misses: no future wording, or it belongs to another sentence
+        ("华星科技投资3亿元,在江北建设光学镜片项目。", "under_construction"),
+        ("全年计划投资百亿元。华星科技在江北建设光学镜片项目。", "under_construction"),
+    ],
+)
+def test_links_building_verb_after_future_wording(text: str, expected: str | None) -> None:
+    assert _statuses(text) == [("光学镜片项目", expected)]
+
+
+def test_links_future_wording_nearer_than_a_cue_of_another_clause() -> None:
+    text = "该项目由华星科技投资建设,拟分两期投入,分别实施光学镜片项目、储能电池项目两大项目。"
+    assert _statuses(text) == [("光学镜片项目", None), ("储能电池项目", None)]
+
+
+def test_links_future_wording_in_a_finished_quote_does_not_govern() -> None:
+    text = "华星光学镜片项目去年开工。\u201c我们按原计划推进。\u201d华星光学镜片项目负责人表示。"
+    assert _statuses(text)[-1] == ("华星光学镜片项目", "under_construction")  # 推进, not 计划
+
+
+def test_links_park_after_the_name_takes_the_park_inside_the_zone() -> None:
+    text = "光学镜片项目昨日在青溪工业园区北坡片区开工。"
+    (project,) = hzner.extract(text).projects
+    assert project.park is not None
+    assert project.park.text == "北坡片区"
+
+
+def test_links_park_after_the_name_alone_is_kept() -> None:
+    text = "光学镜片项目昨日在青溪工业园区开工,北坡片区同日签约。"
+    (project,) = hzner.extract(text).projects
+    assert project.park is not None
+    assert project.park.text == "青溪工业园区"

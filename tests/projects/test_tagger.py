@@ -741,3 +741,20 @@ def test_tagger_never_starts_or_ends_with_whitespace(text: str) -> None:
     for project in hzner.extract(text).projects:
         assert project.text == project.text.strip()
         assert text[project.start : project.end] == project.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来签约喜讯频传,重磅项目密集落地。",
+        "新引进项目和内生项目各占一半。",
+        "江北园区具备百亿项目承载能力。",
+    ],
+)
+def test_weight_origin_and_capacity_words_name_no_project(text: str) -> None:
+    assert hzner.extract(text).projects == ()
+
+
+def test_a_named_project_after_such_words_is_still_found() -> None:
+    names = [p.text for p in hzner.extract("星河光学镜片项目密集落地。").projects]
+    assert names == ["星河光学镜片项目"]

@@ -343,3 +343,8 @@ def test_a_zone_word_before_a_head_that_is_no_park(text: str) -> None:
 )
 def test_a_brand_before_a_place_stays_in_the_name(text: str, expected: list[str]) -> None:
     assert _recognized(text) == expected
+
+
+def test_a_brand_read_as_a_longer_name_hides_the_known_name_inside_it() -> None:
+    facts = hzner.extract("光谷光谷")
+    assert [(park.start, park.end) for park in facts.parks] == [(0, 4)]
