@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from ..normalize import Located, NormalizedText
 from ..types import Org, Park, Project
 from .lexicon import OrgLexicon
-from .recognizer import trade_name
+from .names import trade_name
 
 __all__ = ["link_companies", "outside"]
 

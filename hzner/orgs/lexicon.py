@@ -165,7 +165,7 @@ class OrgLexicon:
 
     @cached_property
     def short_forms(self) -> dict[str, tuple[str, ...]]:
-        """The short forms of the company names seen so far (`hzner.orgs.recognizer.trade_name`).
+        """The short forms of the company names seen so far (`hzner.orgs.names.trade_name`).
 
         A pure function of a name and these lists, and the same companies
         recur from text to text: each name is read once (up to a bound).

@@ -4,7 +4,7 @@ Every zone comes from a ``zone`` rule (hzner ships the national lists in
 ``hzner/data/zones/zones.jsonl``; users add their own the same way), and
 ``alias`` rules add forms to a zone named by its id or official name. For
 each zone the gazetteer also generates the forms the press writes
-(`generate_aliases`): 重庆高新技术产业开发区 is written 重庆高新区,
+(`hzner.zones.forms.generate_aliases`): 重庆高新技术产业开发区 is written 重庆高新区,
 中国(重庆)自由贸易试验区 is written 重庆自贸区, 重庆西永综合保税区 is written
 西永综保区. A form that belongs to several zones (火炬高新区: 厦门, 中山 and
 威海) returns all of them; `disambiguate` picks one only when the context
@@ -17,9 +17,8 @@ on normalized text, so brackets of either width are the same.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -28,6 +27,7 @@ from ..errors import Errors, RuleError
 from ..lexicon import Lexicon
 from ..normalize import normalize_key
 from ..rules import Rule, RuleSet
+from .forms import Zone, generate_aliases, place_names, signature, zone_word_lexicon
 
 __all__ = [
     "Gazetteer",
@@ -38,237 +38,6 @@ __all__ = [
     "precomputed_forms",
     "render_forms",
 ]
-
-# Official zone words (the long forms in approved names) and the short forms
-# the press writes in their place: XX高新技术产业开发区 → XX高新区, XX国家高新区.
-# The 国家 forms are the national-level marker the press adds to a named zone;
-# without a place name they are generic and are filtered out (`_is_specific`).
-_SHORT_FORMS: dict[str, tuple[str, ...]] = {
-    "高新技术产业开发区": ("高新区", "国家高新区"),
-    "高新技术产业园区": ("高新区", "国家高新区"),
-    "高技术产业开发区": ("高新区", "国家高新区"),
-    "新技术产业开发区": ("高新区", "国家高新区"),
-    "新技术开发区": ("高新区", "国家高新区"),
-    "经济技术开发区": ("经开区", "国家级经开区", "国家级经济技术开发区"),
-    "经济开发区": ("经开区",),
-    "综合保税区": ("综保区",),
-    "自由贸易试验区": ("自贸区", "自贸试验区"),
-}
-
-# Every zone word a form of a national zone can carry, long and short. A
-# generated form must have a proper part (a place or a brand) before the
-# first of these, or it would name no zone in particular (高新区, 片区).
-_ZONE_WORDS: tuple[str, ...] = (
-    *_SHORT_FORMS,
-    "高新区", "经开区", "综保区", "自贸区", "自贸试验区", "开发区", "新区", "新片区", "片区",
-    "保税区", "保税港区", "工业园区", "工业园", "产业园区", "产业园", "科技园区", "科技园",
-    "示范区", "试验区", "台商投资区",
-)  # fmt: skip
-
-# A proper part that begins like a zone word is a zone word cut short by a
-# stripped prefix (成都高新综保区 → 高新综保区), not a place: refuse it.
-_ZONE_STEMS: tuple[str, ...] = tuple(sorted({word[:2] for word in _ZONE_WORDS}))
-
-# The national-level markers: a proper part made only of these is no place.
-_NATIONAL: tuple[str, ...] = ("国家级", "国家")
-
-# Administrative suffixes of provinces and prefectures, longest first: the
-# press writes 武汉 for 武汉市, 湖北 for 湖北省, 广西 for 广西壮族自治区.
-_ADMIN_SUFFIXES: tuple[str, ...] = ("特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
-
-# 中国(重庆)自由贸易试验区 → 重庆自由贸易试验区: the press drops 中国 and the
-# brackets around the place (matched on the normalized form, where brackets of
-# either width are ASCII).
-_CHINA_PLACE = re.compile(r"中国\(([^()]{2,})\)(.+)")
-
-
-@dataclass(frozen=True, slots=True)
-class Zone:
-    """One named zone of the reference lists (or a user's rules).
-
-    Parameters
-    ----------
-    zone_id
-        Stable id, e.g. ``HTZ-500000-01``.
-    name
-        The official name, spelled as the reference lists spell it.
-    kind
-        ``high_tech_zone``, ``econ_dev_zone``, ``new_area``, ``free_trade_zone``,
-        ``bonded_zone`` or another kind of `hzner.rules.RULE_TYPES`.
-    aliases
-        Every other normalized form the zone is found by, sorted: the lists'
-        short names, alias rules and generated forms.
-    province, city
-        Where the zone is (``湖北省``, ``武汉市``); either may be empty.
-    parent
-        The id of the zone this one is part of (a 片区's free trade zone), or "".
-
-    """
-
-    zone_id: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...]
-    province: str
-    city: str
-    parent: str
-
-
-@cache
-def _short_form_lexicon() -> Lexicon[str]:
-    lexicon: Lexicon[str] = Lexicon()
-    for word in _SHORT_FORMS:
-        lexicon.add(word, word)
-    return lexicon
-
-
-@cache
-def _zone_word_lexicon() -> Lexicon[str]:
-    lexicon: Lexicon[str] = Lexicon()
-    for word in _ZONE_WORDS:
-        lexicon.add(word, word)
-    return lexicon
-
-
-def place_names(division: str) -> tuple[str, ...]:
-    """Return the names of a province or prefecture as the press writes them, full first.
-
-    Examples
-    --------
-    >>> place_names("武汉市")
-    ('武汉市', '武汉')
-    >>> place_names("广西壮族自治区")
-    ('广西壮族自治区', '广西')
-    >>> place_names("内蒙古自治区")
-    ('内蒙古自治区', '内蒙古')
-
-    """
-    full = normalize_key(division)
-    for suffix in _ADMIN_SUFFIXES:
-        if full.endswith(suffix) and len(full) - len(suffix) >= 2:
-            stem = full[: -len(suffix)]
-            # An autonomous area is named place + people (广西壮族, 延边朝鲜族,
-            # 新疆维吾尔); the place names are two characters long, and the one
-            # three-character name (内蒙古) has no people's name after it.
-            if suffix.startswith("自治") and (len(stem) > 3 or "族" in stem):
-                stem = stem[:2]
-            return (full, stem)
-    return (full,) if full else ()
-
-
-def _proper_part(form: str) -> str | None:
-    """Return the part of ``form`` before its first zone word, less national markers.
-
-    None if ``form`` has no zone word.
-    """
-    first = next(_zone_word_lexicon().finditer(form), None)
-    if first is None:
-        return None
-    proper = form[: first[0]]
-    for marker in _NATIONAL:
-        proper = proper.removesuffix(marker)
-    return proper
-
-
-def _is_specific(form: str) -> bool:
-    """Whether a generated form still names one zone: a proper part of two or more characters."""
-    proper = _proper_part(form)
-    return (
-        proper is not None
-        and len(proper) >= 2
-        and not proper.startswith(_ZONE_STEMS)
-        and not proper.startswith(_NATIONAL)
-    )
-
-
-def _shortened(form: str) -> set[str]:
-    """Return ``form`` and its forms with a long zone word replaced by a short one."""
-    variants = {form}
-    for start, end, _ in _short_form_lexicon().finditer(form):
-        head, tail = form[:start], form[end:]
-        national = head.endswith(_NATIONAL)
-        for short in _SHORT_FORMS[form[start:end]]:
-            # 北京国家级经济技术开发区 → 北京国家级经开区, not 北京国家级国家级经开区.
-            if not (national and short.startswith(_NATIONAL)):
-                variants.add(head + short + tail)
-    for variant in list(variants):
-        match = _CHINA_PLACE.fullmatch(variant)
-        if match is not None:
-            variants.add(match.group(1) + match.group(2))
-    return variants
-
-
-def generate_aliases(zone: Zone) -> set[str]:
-    """Every normalized form ``zone`` is found by: its names and the press forms built from them.
-
-    The official name and ``zone.aliases`` are kept as they are. From them come
-    the short zone words (XX高新技术产业开发区 → XX高新区, XX国家高新区;
-    经济技术开发区 → 经开区, 国家级经开区; 综合保税区 → 综保区; 自由贸易试验区 →
-    自贸区, 自贸试验区; 中国(X)自由贸易试验区 → X自贸区, 中国(X)自贸区 ...), then
-    forms with the city or province stripped (武汉东湖高新区 → 东湖高新区) or
-    added (西永综保区 → 重庆西永综保区). A generated form is kept only if a place
-    or brand of at least two characters stands before its zone word, so bare
-    zone words (高新区, 片区) and 国家高新区 are never generated.
-
-    Parameters
-    ----------
-    zone
-        The zone, with the aliases its rules give.
-
-    Returns
-    -------
-    set of str
-        The normalized forms, the official name included.
-
-    Examples
-    --------
-    >>> zone = Zone("CBZ-500000-01", "重庆西永综合保税区", "bonded_zone", (),
-    ...             "重庆市", "重庆市", "")
-    >>> sorted(generate_aliases(zone))
-    ['西永综保区', '西永综合保税区', '重庆市西永综保区', '重庆市西永综合保税区', '重庆西永综保区',
-     '重庆西永综合保税区']
-
-    """
-    seeds = {normalize_key(form) for form in (zone.name, *zone.aliases)} - {""}
-    forms = set(seeds)
-    for seed in seeds:
-        forms.update(form for form in _shortened(seed) if _is_specific(form))
-    # Strip the longest matching place name (武汉市 before 武汉), so that a name
-    # written with 市 does not leave 市 behind.
-    divisions = [names for names in (place_names(zone.city), place_names(zone.province)) if names]
-    strip = sorted({name for names in divisions for name in names}, key=len, reverse=True)
-    placed = set(forms)
-    for form in forms:
-        prefix = next((name for name in strip if form.startswith(name)), None)
-        if prefix is None:
-            continue
-        rest = form[len(prefix) :]
-        if _is_specific(rest):
-            placed.add(rest)
-        # 深圳市高新技术产业园区 → 深圳高新技术产业园区: the short place name
-        # keeps a form specific where dropping the place would not.
-        short = next((names[-1] for names in divisions if names[0] == prefix), prefix)
-        if short != prefix and _is_specific(short + rest):
-            placed.add(short + rest)
-    # Add only the short names of a province and of a city proper (市): the
-    # press does not put an autonomous prefecture's name before a zone.
-    # A city proper is written with or without 市 (厦门市火炬高新区).
-    add = place_names(zone.province)[1:]
-    if normalize_key(zone.city).endswith("市"):
-        add += place_names(zone.city)
-    result = set(placed)
-    for form in placed:
-        # A form that already names the place anywhere (中新苏州工业园区) does
-        # not get it again.
-        if any(name in form for name in strip) or form.startswith(("中国", *_NATIONAL)):
-            continue
-        if _is_specific(form):
-            result.update(prefix + form for prefix in add)
-        elif form in seeds and _proper_part(form) is None and len(form) >= 2:
-            # A brand with no zone word (中关村, 张江): the press writes its city
-            # before it (北京中关村, 上海张江), never its province.
-            result.update(prefix + form for prefix in place_names(zone.city))
-    return result
 
 
 def _mentioned(division: str, text: str) -> bool:
@@ -396,7 +165,7 @@ class Gazetteer:
         # times faster than one matcher of every form tried at every position.
         lengths: dict[str, set[int]] = {}
         self._brands: Lexicon[Zone] = Lexicon()
-        words = _zone_word_lexicon()
+        words = zone_word_lexicon()
         for form, zones in forms.items():
             suffix = words.longest_ending_at(form, len(form))
             if suffix is None or suffix[0] == 0:
@@ -429,7 +198,7 @@ class Gazetteer:
             # The forms of the shipped zones are generated at build time
             # (`precomputed_forms`); a zone whose rules differ gets them now.
             stored = shipped.get(seed.zone_id)
-            if stored is not None and stored[0] == _signature(seed):
+            if stored is not None and stored[0] == signature(seed):
                 aliases = tuple(stored[1])
             else:
                 aliases = tuple(sorted(generate_aliases(seed) - {seed.name}))
@@ -468,7 +237,7 @@ class Gazetteer:
         match, not 重庆 + 西永综保区. The time is linear in the length of the text.
         """
         found: list[tuple[int, int, tuple[Zone, ...]]] = []
-        words = _zone_word_lexicon()
+        words = zone_word_lexicon()
         for start, end, _ in words.finditer(text):
             if start == 0:
                 continue
@@ -510,11 +279,6 @@ class Gazetteer:
         return isinstance(form, str) and normalize_key(form) in self._forms
 
 
-def _signature(zone: Zone) -> str:
-    """What a zone's generated forms depend on, as one string."""
-    return "\x1f".join((zone.name, zone.province, zone.city, *zone.aliases))
-
-
 def precomputed_forms(rules: RuleSet) -> dict[str, tuple[str, list[str]]]:
     """Generate every zone's forms: ``{id: (signature, sorted forms less the name)}``.
 
@@ -524,7 +288,7 @@ def precomputed_forms(rules: RuleSet) -> dict[str, tuple[str, list[str]]]:
     """
     seeds, _ = _seeds(rules)
     return {
-        seed.zone_id: (_signature(seed), sorted(generate_aliases(seed) - {seed.name}))
+        seed.zone_id: (signature(seed), sorted(generate_aliases(seed) - {seed.name}))
         for seed in seeds
     }
 

@@ -1,0 +1,209 @@
+"""The proper part of an unseen park: where its name begins, and whether it names one.
+
+A zone word (产业园, 高新区) not inside a known name is extended to the left
+over its proper part (沙文生态科技|产业园, 西部(重庆)|科学城) until a boundary:
+punctuation, a digit, a boundary word (在 位于 落户 的 和 ...), the end of
+another park or of an amount, or a length cap. The left boundary falls
+where a place name begins when glue stands before one (调研|修文工业园); a
+proper part that is generic (国家, 国际合作), counted (18家…园区), an ordinal
+(第三届…) or a quantity (百亿…) makes no park. Every walk is bounded by
+`MAX_PROPER` characters, so the work stays linear.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from .places import Places
+from .readings import Readings
+
+__all__ = ["MAX_PROPER", "ProperReader", "is_name_char", "is_numeral"]
+
+# The longest proper part worth reading: 中日(成都)地方发展合作 has 12.
+MAX_PROPER = 14
+# How many unknown characters may stand before a generic modifier (同|海外高科技园区);
+# two are a place already (苏南|国家自主创新示范区).
+_STRAY_PREFIX = 1
+# A classifier after a number ends a count, not a name (169个国家高新区).
+_CLASSIFIERS = frozenset("个家座所项批类级")
+_NUMERALS = frozenset("〇零一二两三四五六七八九十百千万几数多")
+# An ordinal names an event or a batch, not a park: 第三届…开发区(大会), 第二批…园区.
+_ORDINAL_UNITS = frozenset("届次批期轮")
+# Magnitudes that, followed by 万 or 亿, make a quantity (百亿项目, 千万平方米): no name.
+_MAGNITUDES = frozenset("十百千万")
+# Characters that can be part of a park's proper part besides CJK ideographs.
+_NAME_EXTRA = frozenset("()·-&")
+
+
+def is_numeral(char: str) -> bool:
+    """Whether ``char`` is a digit or a Chinese numeral (几, 数 and 多 included)."""
+    return char.isdigit() or char in _NUMERALS
+
+
+def is_name_char(char: str, before: str = "") -> bool:
+    """Whether ``char`` (after ``before``) can be part of a park's proper part."""
+    if char in _NAME_EXTRA:
+        return True
+    if char == "\u2014":
+        return before != "\u2014"  # 滨海—中关村科技园 joins; a double dash —— is punctuation
+    if char.isascii():
+        return char.isalpha()
+    # CJK ideographs; not CJK punctuation (、，。“” are outside this block).
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+class ProperReader:
+    """Read the proper part before a zone word, with the park rules' word lists.
+
+    Parameters
+    ----------
+    stops
+        Words that end a park's name on the left (``park_stop`` rules).
+    generic
+        Proper parts or name endings that make a mention generic (``park_generic``).
+    places
+        China's place names.
+    readings
+        The cues that tell a brand before a place name from glue words.
+
+    """
+
+    __slots__ = ("generic", "places", "readings", "stops")
+
+    def __init__(
+        self, stops: Lexicon[str], generic: Lexicon[str], places: Places, readings: Readings
+    ) -> None:
+        self.stops = stops
+        self.generic = generic
+        self.places = places
+        self.readings = readings
+
+    def left_bound(
+        self, text: str, head: int, end: int, floor: int, known_ends: set[int], merged: bool
+    ) -> int | None:
+        """The start of the proper part before the zone word at ``head``, or None."""
+        start = head
+        limit = max(floor, head - MAX_PROPER)
+        depth = 0
+        stops, stop_last = self.stops, self.stops.last_chars
+        while start > limit:
+            if start in known_ends:
+                break  # after a known park or an amount (510.2亿元|产业园: no name)
+            char = text[start - 1]
+            # Counted parks are a class (18家大数据产业园区之一, 全省首个…园区), even
+            # where the count ends a boundary word (首个, 一批).
+            if char in _CLASSIFIERS and start >= 2 and _is_count(text[start - 2]):
+                return None
+            if depth == 0 and char in stop_last and stops.longest_ending_at(text, start):
+                break
+            if char == ")":
+                depth += 1
+            elif char == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif not is_name_char(char, text[start - 2] if start >= 2 else ""):
+                break
+            start -= 1
+        # A name does not begin with a bracket or a conjunction: 及 is not a
+        # boundary word because it joins modifiers inside names
+        # (小核酸及生物医药产业园), but after another park it joins two names.
+        while start < head and (
+            text[start] in "()·-&\u2014" or (text[start] == "及" and start == floor)
+        ):
+            start += 1
+        start = self._place_start(text, start, head)
+        proper = text[start:head]
+        if len(proper) < 2 or depth or proper.count("(") != proper.count(")"):
+            return None  # too short, or a bracket cut in half (金山云(|天津)逸仙园…园区)
+        if _has_ordinal(proper) or _has_quantity(proper):
+            return None  # an event or a batch (第三届中国开发区大会), an amount (百亿项目…产业园)
+        if not merged and self._generic_proper(text, start, head, end):
+            return None
+        # A generic name may end the mention (国家高新区, 高质量发展示范区).
+        ending = self.generic.longest_ending_at(text, end)
+        if ending is not None and ending[0] >= start:
+            return None
+        return start
+
+    def _place_start(self, text: str, start: int, head: int) -> int:
+        """Move ``start`` to where a place name begins, past a few glued words.
+
+        A proper part that does not begin at a place name but has one (outside
+        brackets) begins there: the characters before it are a verb, an adverb
+        or a time word glued on the left (市委书记调研|修文工业园, 昨日|贵阳产业园).
+        """
+        places = self.places
+        if places.starts_with_place(text, start):
+            return start
+        # One character before a place is part of the name (南|太湖新区), not glue.
+        for pos in range(start + 2, head - 1):
+            if text[pos - 1] in "()" or text[pos] in "()":
+                return start  # a bracket: 西部(重庆)科学城 is one name
+            found = places.longest_at(text, pos)
+            if found is not None and found[0] <= head:
+                # A brand before the place stays: 比亚迪西安产业园, TCL惠州产业园.
+                return start if self.readings.is_brand(text, start, pos) else pos
+        return start
+
+    def _generic_proper(self, text: str, start: int, head: int, end: int) -> bool:
+        """Whether the proper part ``text[start:head]`` is generic.
+
+        It is when it is a generic word (国家, 国际合作), or ends with one after
+        at most two characters that the boundary words missed (加强同|海外高科技):
+        a real proper part before a generic modifier is longer than that.
+        """
+        if self.generic.lookup(text[start:head]) or self._made_of_generic(text, start, head):
+            return True
+        # The generic word may run into the zone word (海外高科技|园区 is read
+        # 海外高|科技园区), so every end inside the zone word is tried.
+        last_chars = self.generic.last_chars
+        for position in range(head, end + 1):
+            if text[position - 1] not in last_chars:
+                continue  # no generic word ends here
+            ending = self.generic.longest_ending_at(text, position)
+            straddles = position == head or (ending is not None and ending[0] < head)
+            if ending is not None and straddles and ending[0] - start <= _STRAY_PREFIX:
+                return True
+        return False
+
+    def _made_of_generic(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is generic words only (国家一流, 工业(产业)).
+
+        Read right to left, longest word first, over a bounded proper part.
+        """
+        pos = end
+        while pos > start:
+            if text[pos - 1] in "()":
+                pos -= 1  # an alternative in brackets: 工业(产业)园区
+                continue
+            found = self.generic.longest_ending_at(text, pos)
+            if found is None or found[0] < start:
+                return False
+            pos = found[0]
+        return True
+
+
+def _is_count(char: str) -> bool:
+    """Whether ``char`` may end a count before a classifier: a numeral, or 首 (首个, 首批)."""
+    return char == "首" or is_numeral(char)
+
+
+def _has_quantity(proper: str) -> bool:
+    """Whether ``proper`` holds a quantity: two magnitudes in a row (百亿, 千万平方米)."""
+    return any(
+        proper[index] in _MAGNITUDES and proper[index + 1] in "万亿"
+        for index in range(len(proper) - 1)
+    )
+
+
+def _has_ordinal(proper: str) -> bool:
+    """Whether ``proper`` holds an ordinal: 第 + numerals + a unit (第三届, 第2批)."""
+    index = proper.find("第")
+    while index != -1:
+        pos = index + 1
+        while pos < len(proper) and is_numeral(proper[pos]):
+            pos += 1
+        if pos > index + 1 and pos < len(proper) and proper[pos] in _ORDINAL_UNITS:
+            return True
+        index = proper.find("第", index + 1)
+    return False
