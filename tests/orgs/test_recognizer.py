@@ -12,7 +12,7 @@ import hzner
 from hzner.extractor import Extractor
 from hzner.normalize import normalize
 from hzner.orgs.lexicon import OrgLexicon
-from hzner.orgs.recognizer import find_orgs, trade_name
+from hzner.orgs.recognizer import find_orgs
 from hzner.rules import RuleSet
 from hzner.types import Facts, Org
 from tests.complexity import assert_linear
@@ -78,28 +78,6 @@ def test_recognizer_short_forms_after_the_full_name() -> None:
 
 def test_recognizer_short_form_before_the_full_name_is_not_found() -> None:
     assert _orgs("云帆还将扩产。厦门云帆显示科技有限公司今年投产。") == ["厦门云帆显示科技有限公司"]
-
-
-def test_trade_name_short_forms() -> None:
-    assert trade_name("苏州青禾生物制药股份有限公司", LEXICON) == [
-        "苏州青禾生物制药",
-        "青禾生物制药",
-        "青禾生物",
-        "青禾",
-    ]
-
-
-def test_trade_name_remembered_is_the_same_and_not_shared() -> None:
-    lexicon = OrgLexicon(RuleSet.default())
-    first = trade_name("厦门天马显示科技有限公司", lexicon)
-    first.append("changed by the caller")
-    assert "厦门天马显示科技有限公司" in lexicon.short_forms
-    assert trade_name("厦门天马显示科技有限公司", lexicon) == [
-        "厦门天马显示科技",
-        "天马显示科技",
-        "天马显示",
-        "天马",
-    ]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,61 @@
+"""A company's short forms (hzner.orgs.names); every name here is written for its test."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hzner.orgs.lexicon import OrgLexicon
+from hzner.orgs.names import occurrences, trade_name
+from hzner.rules import RuleSet
+
+LEXICON = OrgLexicon(RuleSet.default())
+
+
+def test_trade_name_short_forms() -> None:
+    assert trade_name("苏州青禾生物制药股份有限公司", LEXICON) == [
+        "苏州青禾生物制药",
+        "青禾生物制药",
+        "青禾生物",
+        "青禾",
+    ]
+
+
+def test_trade_name_remembered_is_the_same_and_not_shared() -> None:
+    lexicon = OrgLexicon(RuleSet.default())
+    first = trade_name("厦门天马显示科技有限公司", lexicon)
+    first.append("changed by the caller")
+    assert "厦门天马显示科技有限公司" in lexicon.short_forms
+    assert trade_name("厦门天马显示科技有限公司", lexicon) == [
+        "厦门天马显示科技",
+        "天马显示科技",
+        "天马显示",
+        "天马",
+    ]
+
+
+def test_trade_name_of_a_name_without_a_legal_form_keeps_no_one_character_form() -> None:
+    assert all(len(short) >= 2 for short in trade_name("青禾", LEXICON))
+
+
+def test_occurrences_leftmost_longest_without_overlap() -> None:
+    text = "天马显示与天马合作，天马显示再投资"
+    assert occurrences(text, ["天马", "天马显示"]) == [
+        (0, 4, "天马显示"),
+        (5, 7, "天马"),
+        (10, 14, "天马显示"),
+    ]
+
+
+WORDS = st.lists(st.sampled_from(["天马", "马显", "显示与"]))
+
+
+@given(st.text(alphabet="天马显示与", max_size=30), WORDS)
+def test_occurrences_are_in_the_text_and_do_not_overlap(text: str, words: list[str]) -> None:
+    found = occurrences(text, words)
+    for start, end, word in found:
+        assert text[start:end] == word
+    for (_, end, _), (start, _, _) in itertools.pairwise(found):
+        assert end <= start

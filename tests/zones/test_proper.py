@@ -1,0 +1,65 @@
+"""An unseen park's proper part (hzner.zones.proper); sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hzner.rules import RuleSet
+from hzner.zones.parks import ParkRecognizer
+from hzner.zones.proper import MAX_PROPER, is_name_char, is_numeral
+
+READER = ParkRecognizer(RuleSet.default()).proper
+
+
+def _start(text: str, head_word: str) -> int | None:
+    head = text.index(head_word)
+    return READER.left_bound(text, head, head + len(head_word), 0, set(), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "proper"),
+    [
+        ("沙文生态科技产业园", "产业园", "沙文生态科技"),
+        ("西部(重庆)科学城", "科学城", "西部(重庆)"),  # a bracket inside the name
+        ("市长专程调研修文工业园区", "工业园区", "修文"),  # glue before a place name
+        ("项目落户贵阳产业园", "产业园", "贵阳"),  # a boundary word
+    ],
+)
+def test_left_bound_reads_the_proper_part(text: str, word: str, proper: str) -> None:
+    start = _start(text, word)
+    assert start is not None
+    assert text[start : text.index(word)] == proper
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("全省18家大数据产业园", "产业园"),  # counted: a class of parks
+        ("第三届中国开发区", "开发区"),  # an ordinal: an event
+        ("百亿级产业园", "产业园"),  # a quantity
+        ("国家高新区", "高新区"),  # a generic proper part
+        ("在园区", "园区"),  # nothing before the zone word
+    ],
+)
+def test_left_bound_refuses_what_names_no_park(text: str, word: str) -> None:
+    assert _start(text, word) is None
+
+
+def test_name_and_numeral_characters() -> None:
+    assert all(is_name_char(char) for char in "沙A(")
+    assert not any(is_name_char(char) for char in "，1")
+    assert is_name_char("\u2014", "滨")  # 滨海—中关村 joins
+    assert not is_name_char("\u2014", "\u2014")  # —— is punctuation
+    assert all(is_numeral(char) for char in "3两")
+    assert not is_numeral("园")
+
+
+@given(st.text(alphabet="沙文生态科技园区产业的在18第三届，(国家", max_size=40))
+def test_left_bound_stays_within_the_cap_and_before_the_head(text: str) -> None:
+    text += "产业园"
+    head = len(text) - 3
+    start = READER.left_bound(text, head, len(text), 0, set(), False)
+    if start is not None:
+        assert head - MAX_PROPER <= start < head
