@@ -7,13 +7,12 @@ paragraph by paragraph, as `scripts/snapshot.py --dev-only` writes it.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 STORED = ROOT / "tests" / "data" / "dev_snapshot.jsonl"
@@ -25,20 +24,10 @@ REGENERATE = (
 )
 
 
-def _snapshot_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "_hzner_snapshot", ROOT / "scripts" / "snapshot.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-SNAPSHOT = _snapshot_script()
+SNAPSHOT = load_script("snapshot")
 STORED_LINES = STORED.read_text(encoding="utf-8").splitlines()
+# Each stored line by its label, read once for every test below.
+STORED_BY_LABEL = {json.loads(line)["id"]: line for line in STORED_LINES}
 TEXTS = list(SNAPSHOT.dev_texts())
 
 
@@ -50,7 +39,7 @@ def test_the_stored_file_holds_every_dev_text() -> None:
 
 @pytest.mark.parametrize(("label", "text"), TEXTS, ids=[label for label, _ in TEXTS])
 def test_extract_gives_the_stored_results(label: str, text: str) -> None:
-    stored = {json.loads(line)["id"]: line for line in STORED_LINES}
+    stored = STORED_BY_LABEL
     assert label in stored, REGENERATE
     line = SNAPSHOT.line(label, text)
     if line != stored[label]:

@@ -342,8 +342,11 @@ class Context:
         last = bisect.bisect_left(self._park_starts, high)
         best: Park | None = None
         best_key = (2, 2, len(self.text))
-        near = [item for item in self.parks[first:last] if item.end <= high]
-        inner = {item.start: item.entity for item in near if not self.occupied[item.start]}
+        inner = {
+            item.start: item.entity
+            for item in self.parks[first:last]
+            if item.end <= high and not self.occupied[item.start]
+        }
         for item in self.parks[first:last]:
             park = item.entity
             if not isinstance(park, Park) or item.end > high or self.occupied[item.start]:

@@ -167,8 +167,8 @@ def find_projects_located(
     are the spans of the zone words of the text when the caller has them
     (`hzner.zones.parks.ParkRecognizer.find_located`); else they are found here.
     ``park_projects`` are the spans of the unseen parks that PARK read as
-    projects (SPEC: a park being signed, built or listed among projects is a
-    PROJECT); each is a project unless a longer name covers it.
+    projects (the contract, docs/entities.md: a park being signed, built or
+    listed among projects is a PROJECT); each is a project unless a longer name covers it.
     """
     text = norm.text
     if zone_words is None:

@@ -11,6 +11,7 @@ them. hzner's own zones have their forms generated at build time
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -94,21 +95,22 @@ class Zone:
     parent: str
 
 
-@cache
-def _short_form_lexicon() -> Lexicon[str]:
+def _lexicon_of(words: Iterable[str]) -> Lexicon[str]:
     lexicon: Lexicon[str] = Lexicon()
-    for word in _SHORT_FORMS:
+    for word in words:
         lexicon.add(word, word)
     return lexicon
+
+
+@cache
+def _short_form_lexicon() -> Lexicon[str]:
+    return _lexicon_of(_SHORT_FORMS)
 
 
 @cache
 def zone_word_lexicon() -> Lexicon[str]:
     """Every zone word a form of a national zone can carry, long and short."""
-    lexicon: Lexicon[str] = Lexicon()
-    for word in _ZONE_WORDS:
-        lexicon.add(word, word)
-    return lexicon
+    return _lexicon_of(_ZONE_WORDS)
 
 
 def place_names(division: str) -> tuple[str, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from hzner.errors import RuleError
 from hzner.normalize import normalize, normalize_key
 from hzner.rules import RuleSet
 from hzner.zones.gazetteer import Gazetteer, Zone, disambiguate, generate_aliases, place_names
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 ZONES_DIR = ROOT.parent / "shared" / "data" / "zones"
@@ -200,13 +200,7 @@ def test_gazetteer_data_covers_every_list() -> None:
 
 @pytest.mark.skipif(not ZONES_DIR.is_dir(), reason="the shared reference lists are not here")
 def test_gazetteer_data_is_what_the_build_script_writes(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "build_zones", ROOT / "scripts" / "build_zones.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("build_zones")
     output = tmp_path / "zones.jsonl"
     module.write(module.build(ZONES_DIR), output)
     committed = ROOT / "hzner" / "data" / "zones" / "zones.jsonl"

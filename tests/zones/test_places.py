@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from hzner.zones.places import Division, Places
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,13 +57,7 @@ def test_matches_lie_inside_the_text_and_do_not_overlap(text: str) -> None:
 
 
 def test_table_is_what_the_build_script_writes() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "build_places", ROOT / "scripts" / "build_places.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("build_places")
     rows = [("520000000000", "贵州省"), ("520100000000", "贵阳市"), ("520123000000", "修文县"),
             ("522300000000", "黔西南布依族苗族自治州"), ("110000000000", "北京市"),
             ("110100000000", "市辖区"), ("110105000000", "朝阳区")]  # fmt: skip
