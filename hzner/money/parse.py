@@ -260,8 +260,9 @@ def _complete(
     numeral = amount.numeral
     value, high = numeral.value, numeral.high
     coins = forms.coins(text, end, currency_word) if low is None and high is None else None
-    if coins is not None and value is not None and text[amount.end - 1] not in MAGNITUDES:
-        # 45元8角, 三百元五角二分, 3美元又25美分: the coins add to the amount.
+    if coins is not None and value is not None:
+        # 45元8角, 三百元五角二分, 3美元又25美分, 壹佰贰拾伍万元零壹分: the coins add
+        # to the amount, after a magnitude too (a cheque's amount in words).
         end, value = coins[0], exact_sum(value, coins[1])
     if numeral.vague:
         bound = Bound.VAGUE

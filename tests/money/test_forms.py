@@ -35,6 +35,9 @@ def _found(text: str) -> list[tuple[str, str | None, str | None, str, str]]:
         ("一碗牛肉面八块五毛", [("八块五毛", "8.5", None, "exact", "CNY")]),
         ("邮票售价3美元又25美分", [("3美元又25美分", "3.25", None, "exact", "USD")]),
         ("找零5元零5分", [("5元零5分", "5.05", None, "exact", "CNY")]),
+        # After a magnitude too: a cheque's amount in words.
+        ("支票金额叁拾陆万元零捌分", [("叁拾陆万元零捌分", "360000.08", None, "exact", "CNY")]),
+        ("奖金2万元5角", [("2万元5角", "20000.5", None, "exact", "CNY")]),
         # 块 and 块钱 as 元.
         ("早饭花了八块", [("八块", "8", None, "exact", "CNY")]),
         ("这双鞋200块。", [("200块", "200", None, "exact", "CNY")]),
