@@ -13,7 +13,8 @@ BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
-def test_docs_code_blocks_run(page: Path) -> None:
+def test_docs_code_blocks_run(page: Path, pkuseg_model: Path) -> None:
+    # The pages show `hzner.load()`, which needs the model `hzner download` fetches.
     blocks = BLOCK.findall(page.read_text(encoding="utf-8"))
     namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
     for number, block in enumerate(blocks, start=1):

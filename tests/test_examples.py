@@ -18,7 +18,7 @@ def test_examples_extract_page_prints_the_facts() -> None:
     assert "zone=厦门火炬高技术产业开发区" in out.stdout
 
 
-def test_examples_spacy_pipeline_runs() -> None:
+def test_examples_spacy_pipeline_runs(pkuseg_model: Path) -> None:
     out = subprocess.run(
         [sys.executable, str(ROOT / "examples" / "spacy_pipeline.py")],
         capture_output=True, text=True, check=True,
@@ -26,7 +26,7 @@ def test_examples_spacy_pipeline_runs() -> None:
     assert "saved and reloaded: same entities" in out.stdout
 
 
-def test_examples_load_runs_on_the_page() -> None:
+def test_examples_load_runs_on_the_page(pkuseg_model: Path) -> None:
     import hzner
 
     text = (ROOT / "examples" / "newspaper_page.txt").read_text(encoding="utf-8")

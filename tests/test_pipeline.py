@@ -68,7 +68,9 @@ def test_pipeline_doc_to_bytes_and_docbin(nlp: Any, dev_docs: list[dict[str, Any
     assert _ents(restored) == _ents(doc)
 
 
-def test_pipeline_to_disk_round_trip(tmp_path: Path, dev_docs: list[dict[str, Any]]) -> None:
+def test_pipeline_to_disk_round_trip(
+    tmp_path: Path, dev_docs: list[dict[str, Any]], pkuseg_model: Path
+) -> None:
     nlp = hzner.load(
         rules=[{"type": "alias", "alias": "火炬园", "zone": "厦门火炬高技术产业开发区"}]
     )
@@ -79,14 +81,16 @@ def test_pipeline_to_disk_round_trip(tmp_path: Path, dev_docs: list[dict[str, An
     assert again(text)._.facts.parks[-1].zone == "厦门火炬高技术产业开发区"
 
 
-def test_pipeline_to_bytes_round_trip(nlp: Any) -> None:
+def test_pipeline_to_bytes_round_trip(nlp: Any, pkuseg_model: Path) -> None:
     data = nlp.to_bytes()
     again = hzner.load(defaults=False).from_bytes(data)
     text = "总投资5亿元落户重庆高新区"
     assert _ents(again(text)) == _ents(nlp(text))
 
 
-def test_pipeline_saved_rules_reload_without_package_data(tmp_path: Path) -> None:
+def test_pipeline_saved_rules_reload_without_package_data(
+    tmp_path: Path, pkuseg_model: Path
+) -> None:
     hzner.load().to_disk(tmp_path / "model")
     code = (
         "import importlib.resources, spacy, hzner.rules as r;"
@@ -106,7 +110,7 @@ def test_pipeline_pipe_with_two_processes(nlp: Any) -> None:
     assert [doc.text for doc in nlp.pipe(texts, n_process=2)] == texts
 
 
-def test_pipeline_keeps_other_entities() -> None:
+def test_pipeline_keeps_other_entities(pkuseg_model: Path) -> None:
     nlp = hzner.load()
     ruler = nlp.add_pipe("entity_ruler", first=True)
     ruler.add_patterns([{"label": "ORG", "pattern": "泽璟制药"}])

@@ -222,7 +222,7 @@ def test_same_entities_under_both_segmenters_on_dev(
 
 
 @model
-def test_user_rules_reach_the_segmenter() -> None:
+def test_user_rules_reach_the_segmenter(pkuseg_model: Path) -> None:
     nlp = hzner.load(
         rules=[{"type": "alias", "alias": "火炬园", "zone": "厦门火炬高技术产业开发区"}]
     )
