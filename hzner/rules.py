@@ -43,7 +43,7 @@ _KINDS = (
 )  # fmt: skip
 _ORG_WORDS = (
     "form", "institution", "business", "trade", "class", "not_org", "stop", "describe", "place",
-    "verb", "build", "agent", "measure",
+    "verb", "build", "agent", "measure", "spend",
 )  # fmt: skip
 _STATUSES = ("signed", "started", "under_construction", "completed", "operating", "settled")
 

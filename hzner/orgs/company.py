@@ -32,6 +32,7 @@ __all__ = ["link_companies", "outside"]
 
 _SENTENCE_END = frozenset("。!?;\n")
 _CLAUSE_END = frozenset(",:")
+_LIST_MARK = "、"
 # How far before a project its company may stand.
 _WINDOW = 120
 _MIN_BRAND = 2
@@ -80,7 +81,11 @@ class _Linker:
         return pattern is not None and pattern.search(self.text, start, end) is not None
 
     def in_sentence(self, start: int) -> Located[Org] | None:
-        """The first ORG before ``start`` in its sentence that acts on the project."""
+        """The first ORG before ``start`` in its sentence that acts on the project.
+
+        In a 、 list whose items name their own investors (甲投资20亿元的A项目、
+        乙投资14亿元的B项目), the first that acts within the project's own item wins.
+        """
         if not self.orgs:
             return None
         if self.sentence_ends is None:
@@ -88,17 +93,24 @@ class _Linker:
         ends = self.sentence_ends
         index = bisect.bisect_right(ends, start) - 1
         text, first = self.text, max(ends[index] if index >= 0 else 0, start - _WINDOW)
+        item_start = text.rfind(_LIST_MARK, first, start)
+        found: Located[Org] | None = None
         # Only the ORGs of the sentence, itself cut to _WINDOW: bounded work per project.
         for index in range(bisect.bisect_left(self.starts, first), len(self.orgs)):
             item = self.orgs[index]
             if item.end > start:
                 break
+            if found is not None and item.start <= item_start:
+                continue
             between = text[item.end : start]
             clause = max((between.rfind(mark) for mark in _CLAUSE_END), default=-1)
             # In the ORG's own clause any investor's verb; in a later one, a builder's.
             if self.has_verb(item.end + clause + 1, start, "verb" if clause < 0 else "build"):
-                return item
-        return None
+                if found is None and item.start <= item_start:
+                    found = item  # before the project's own list item: others may follow
+                else:
+                    return item
+        return found
 
     def after(self, end: int) -> Located[Org] | None:
         """The ORG right after a project ending at ``end`` that builds it (,由某某公司投资建设).
@@ -127,6 +139,14 @@ class _Linker:
             or lexicon.places.longest_at(self.text, pos) is not None
         )
 
+    def _cut_inside(self, start: int, end: int) -> bool:
+        """Tell whether a place or a word of what is built begins in ``[start, end)``."""
+        describe = self.lexicon.searchers["describe"]
+        if describe is not None and describe.search(self.text, start, end) is not None:
+            return True
+        places = self.lexicon.places
+        return any(places.longest_at(self.text, pos) is not None for pos in range(start, end))
+
     def in_name(self, start: int, end: int) -> tuple[int, int] | None:
         """The company name that begins the project's name ``[start, end)``, if any."""
         text, lexicon = self.text, self.lexicon
@@ -137,8 +157,15 @@ class _Linker:
         if park_end < end and not (rest.endswith(_PROJECT) and len(rest) <= _PROJECT_HEAD):
             start = park_end
         # A name that is a company's (卫蓝科技, an item of A、B等企业项目) names it whole.
+        # Not when a place or what is built begins inside: 孚能|新能源动力电池,
+        # 天津大学|四川创新研究院 (the shorter trade name, as below).
         last = lexicon.trades.longest_ending_at(text, end)
-        if last is not None and last[0] - start >= _MIN_BRAND and end - start <= _MAX_BRAND:
+        if (
+            last is not None
+            and last[0] - start >= _MIN_BRAND
+            and end - start <= _MAX_BRAND
+            and not self._cut_inside(start + _MIN_BRAND, last[0])
+        ):
             return (start, end) if _word_like(text[start:end]) else None
         if not self.names_built:
             self._build_names()

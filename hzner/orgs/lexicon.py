@@ -100,6 +100,11 @@ class OrgLexicon:
         return self._words("build")
 
     @cached_property
+    def spends(self) -> Lexicon[str]:
+        """An investor's verb right before an amount (某某投资|14亿元|的…项目)."""
+        return self._words("spend")
+
+    @cached_property
     def agents(self) -> frozenset[str]:
         """What joins a project to the ORG after it that builds it (X项目,由某某公司投资建设)."""
         return frozenset(self._words("agent").keys())

@@ -14,7 +14,8 @@ Four kinds of evidence, in order of trust:
    name without its legal form, without its place prefix, and its trade name
    with or without business words (厦门天马显示科技有限公司 → 天马显示科技, 天马);
 4. a name at the start of a clause right before an investor's compound verb
-   (华为投资建设, 某某签约落户), and an item of a 、 list closed by 等 whose
+   (华为投资建设, 某某签约落户) or before one that spends an amount on what
+   follows (某某投资14亿元的…项目), and an item of a 、 list closed by 等 whose
    other item is an ORG (重庆大学产业研究院、清研理工等).
 
 No candidate holding a ``not_org`` word (政府 管委会 协会 该公司 世界银行) is kept.
@@ -57,6 +58,7 @@ _PROJECT_WORD = "项目"
 # The rules whose names are brands with no form: their other mentions count too.
 _BRAND_RULES = frozenset({"subject", "trade", "class-list", "list"})
 _ETC = "等"
+_OF = "的"
 
 
 @dataclass(slots=True)
@@ -162,6 +164,32 @@ class _Reader:
             name_start = self.walk(start, _MAX_BRAND + 1)
             if self.opens(name_start) and self.brand_like(name_start, start):
                 found.append(_Found(name_start, start, None, "subject"))
+        return found
+
+    def spenders(self, money: Sequence[tuple[int, int]]) -> list[_Found]:
+        """Names that open a clause or list item and spend an amount on something.
+
+        某某投资14亿元的…项目, 某某斥资5亿元建设…: an investor's verb right
+        before the amount, and 的 or a building verb right after it.
+        """
+        text, spends, builds = self.text, self.lexicon.spends, self.lexicon.builds
+        found = []
+        for start, end in money:
+            if not text.startswith(_OF, end) and builds.longest_at(text, end) is None:
+                continue
+            verb = spends.longest_ending_at(text, start)
+            if verb is None:
+                continue
+            name_end = verb[0]
+            name_start = self.walk(name_end, _MAX_BRAND + 1, glued=True)  # 华为 ends in 为
+            if self.lexicon.stops.lookup(text[name_start:name_end]):
+                continue  # a stop word itself, glued on: 今年|投资10亿元的
+            # After a clause mark, or a word of two or more characters that ends a
+            # name on the left (包括|某某投资…); not after 在 or 该 (在|东丽区投资…).
+            stop = self.lexicon.stops.longest_ending_at(text, name_start)
+            opens = self.opens(name_start) or (stop is not None and name_start - stop[0] >= 2)
+            if opens and self.brand_like(name_start, name_end):
+                found.append(_Found(name_start, name_end, None, "subject"))
         return found
 
     def opens(self, pos: int) -> bool:
@@ -326,7 +354,11 @@ def find_orgs_located(
     drops them (`hzner.orgs.company.link_companies`).
     """
     text = norm.text
-    if not lexicon.has_evidence(text):
+    spent = [(item.start, item.end) for item in money]
+    spends = lexicon.spends
+    if not lexicon.has_evidence(text) and not any(
+        spends.longest_ending_at(text, start) is not None for start, _ in spent
+    ):
         return []  # no evidence any kind of candidate starts from
     barriers = {item.end for item in money} | set(norm.breaks)
     reader = _Reader(text, lexicon, barriers, {item.end: item.start for item in parks})
@@ -334,7 +366,7 @@ def find_orgs_located(
     candidates = [*formed, *_known(text, lexicon)]
     if formed:
         candidates += _short_forms(text, [found for found in formed if found.company], lexicon)
-    candidates += reader.subjects() + reader.traded() + reader.classed()
+    candidates += reader.subjects() + reader.spenders(spent) + reader.traded() + reader.classed()
     first = _resolve(candidates, len(text))
     candidates = first + reader.listed(first)
     candidates += _same_names(text, candidates)

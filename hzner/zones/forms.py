@@ -25,13 +25,19 @@ __all__ = ["Zone", "generate_aliases", "place_names", "signature", "zone_word_le
 # The 国家 forms are the national-level marker the press adds to a named zone;
 # without a place name they are generic and are filtered out (`_is_specific`).
 _SHORT_FORMS: dict[str, tuple[str, ...]] = {
-    "高新技术产业开发区": ("高新区", "国家高新区"),
+    "高新技术产业开发区": ("高新区", "国家高新区", "国家高新技术产业开发区"),
     "高新技术产业园区": ("高新区", "国家高新区"),
     "高技术产业开发区": ("高新区", "国家高新区"),
     "新技术产业开发区": ("高新区", "国家高新区"),
     "新技术开发区": ("高新区", "国家高新区"),
-    "经济技术开发区": ("经开区", "国家级经开区", "国家级经济技术开发区"),
-    "经济开发区": ("经开区",),
+    "经济技术开发区": (
+        "经开区",
+        "开发区",
+        "国家级经开区",
+        "国家级经济技术开发区",
+        "国家经济技术开发区",
+    ),
+    "经济开发区": ("经开区", "开发区"),
     "综合保税区": ("综保区",),
     "自由贸易试验区": ("自贸区", "自贸试验区"),
 }
@@ -233,6 +239,10 @@ def generate_aliases(zone: Zone) -> set[str]:
         short = next((names[-1] for names in divisions if names[0] == prefix), prefix)
         if short != prefix and _is_specific(short + rest):
             placed.add(short + rest)
+        # 株洲高新区 → 株洲市高新区: a city proper is written with 市 too.
+        full = next((names[0] for names in divisions if prefix in names[1:]), prefix)
+        if full != prefix and full.endswith("市") and _is_specific(full + rest):
+            placed.add(full + rest)
     # Add only the short names of a province and of a city proper (市): the
     # press does not put an autonomous prefecture's name before a zone.
     # A city proper is written with or without 市 (厦门市火炬高新区).

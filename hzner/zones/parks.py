@@ -22,6 +22,7 @@ from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText, locate
 from ..rules import RuleSet
 from ..types import Money, Park, ZoneKind
+from .defined import MAX_DEFINED, defined_form, mentions
 from .gazetteer import Gazetteer, Zone
 from .glosses import Glossed
 from .places import Places
@@ -130,6 +131,7 @@ class ParkRecognizer:
         barriers.update(item.end for item in asides)
         unseen = self._unseen(text, known, barriers, words, [*slogans, *asides])
         found, as_projects = self._read(text, sorted([*known, *unseen], key=lambda i: i.start))
+        found = self._defined(text, found)
         parks: list[Located[Park]] = []
         linked: dict[str, Zone] = {}
         where: Where | None = None  # the place table is read only when a park needs it
@@ -188,6 +190,30 @@ class ParkRecognizer:
             else:
                 kept.append(item)
         return kept, as_projects
+
+    def _defined(self, text: str, found: list[_Found]) -> list[_Found]:
+        """Add the mentions of the short forms the text defines for its parks (`.defined`)."""
+        taken: bytearray | None = None
+        extra: list[_Found] = []
+        forms: set[str] = set()
+        for item in found:
+            span = defined_form(text, item.end)
+            if span is None or len(forms) >= MAX_DEFINED:
+                continue
+            form = text[span[0] : span[1]]
+            if form in forms or self.zone_words.lookup(form):
+                continue  # defined already, or a bare zone word: a back-reference
+            forms.add(form)
+            if taken is None:
+                taken = bytearray(len(text))
+                for other in found:
+                    taken[other.start : other.end] = b"\x01" * (other.end - other.start)
+            for start in mentions(text, form, span[0]):
+                end = start + len(form)
+                if taken.find(1, start, end) < 0:
+                    taken[start:end] = b"\x01" * len(form)
+                    extra.append(_Found(start, end, item.zones, item.kind, "defined"))
+        return sorted([*found, *extra], key=lambda i: i.start) if extra else found
 
     def _known(self, text: str) -> Iterator[_Found]:
         gazetteer = self.gazetteer

@@ -28,6 +28,9 @@ _CLASSIFIERS = frozenset("个家座所项批类级")
 _NUMERALS = frozenset("〇零一二两三四五六七八九十百千万几数多")
 # An ordinal names an event or a batch, not a park: 第三届…开发区(大会), 第二批…园区.
 _ORDINAL_UNITS = frozenset("届次批期轮")
+# What ends a class or a level, never a name: 双A类|综保区, 功能型|园区, 国家级|高新区,
+# 区域性|…; a proper part that ends or begins with one (“互联网+”|型…示范区) is generic.
+_CLASS_MARKS = frozenset("类型级性")
 # Magnitudes that, followed by 万 or 亿, make a quantity (百亿项目, 千万平方米): no name.
 _MAGNITUDES = frozenset("十百千万")
 # Characters that can be part of a park's proper part besides CJK ideographs.
@@ -152,6 +155,8 @@ class ProperReader:
         at most two characters that the boundary words missed (加强同|海外高科技):
         a real proper part before a generic modifier is longer than that.
         """
+        if text[start] in _CLASS_MARKS or text[head - 1] in _CLASS_MARKS:
+            return True
         if self.generic.lookup(text[start:head]) or self._made_of_generic(text, start, head):
             return True
         # The generic word may run into the zone word (海外高科技|园区 is read

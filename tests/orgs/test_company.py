@@ -159,3 +159,25 @@ def test_a_project_named_by_what_it_builds_keeps_the_shorter_company() -> None:
 )
 def test_a_project_name_opening_with_a_size_names_no_company(text: str) -> None:
     assert list(_companies(text).values()) == [None]
+
+
+def test_company_each_list_item_names_its_own_investor() -> None:
+    text = (
+        "今年签约的项目包括华光集团投资12亿元的精密轴承产业园项目、"
+        "临川德茂投资8亿元的智能仓储中心项目等。"
+    )
+    assert _companies(text) == {
+        "精密轴承产业园项目": "华光集团",
+        "智能仓储中心项目": "临川德茂",
+    }
+
+
+def test_company_one_investor_for_a_list_still_links_every_item() -> None:
+    text = "华光集团有限公司投资建设精密轴承产业园项目、智能仓储中心项目。"
+    assert set(_companies(text).values()) == {"华光集团有限公司"}
+
+
+def test_company_in_a_name_stops_before_what_is_built() -> None:
+    # A business word ends the name (电池), but 新能源 begins what is built: the shorter trade name.
+    text = "当天,瑞泰新能源动力电池、金岭光伏玻璃等8个项目集中开工。"
+    assert _companies(text)["瑞泰新能源动力电池"] == "瑞泰"

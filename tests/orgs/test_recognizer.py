@@ -189,3 +189,29 @@ def _find(text: str) -> object:
 @pytest.mark.parametrize("unit", ["公司", "星河科技有限公司、", "、", "腾讯、", "等企业"])
 def test_recognizer_linear_time(unit: str) -> None:
     assert_linear(_find, unit, 20_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name that opens a list item and spends an amount on what follows
+        (
+            "包括临川德茂投资8亿元的智能仓储中心项目、华光集团投资12亿元的精密轴承项目。",
+            ["临川德茂", "华光集团"],
+        ),
+        ("华为斥资5亿元建设研发中心。", ["华为"]),
+        ("江苏润达计划投资3亿元的物流园项目已开工。", ["江苏润达"]),
+        # no investor: a generic subject, a time word, a noun use of 投资
+        ("该公司投资5亿元的项目已开工。", []),
+        ("今年投资10亿元的项目有12个。", []),
+        ("项目投资5亿元,建成后年产值20亿元。", []),
+        # a place after 在 is where, not who
+        ("中航集团在东丽区投资5亿元建设研发基地。", ["中航集团"]),
+        # an origin before the name is no part of it
+        ("台企长春颖霆科技有限公司投资2亿元建设厂房。", ["长春颖霆科技有限公司"]),
+        # an amount not followed by what it is spent on
+        ("临川德茂投资8亿元。", []),
+    ],
+)
+def test_orgs_investor_before_an_amount(text: str, expected: list[str]) -> None:
+    assert [org.text for org in hzner.extract(text).orgs] == expected

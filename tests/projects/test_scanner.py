@@ -65,3 +65,15 @@ def test_scanner_pinyin_reading_inside_a_name() -> None:
 def test_scanner_a_rank_is_no_count() -> None:
     # 世界500强 ranks the company; it does not count projects.
     assert _names("世界500强云帆集团新材料生产项目签约。") == ["云帆集团新材料生产项目"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("当天,该市新能源汽车检测中心等5个项目开工。", "新能源汽车检测中心"),
+        ("我区光电显示模组生产基地项目投产。", "光电显示模组生产基地项目"),
+        ("本县绿色食品加工园项目签约。", "绿色食品加工园项目"),
+    ],
+)
+def test_a_determiner_with_a_place_unit_is_outside_the_name(text: str, name: str) -> None:
+    assert [project.text for project in hzner.extract(text).projects] == [name]

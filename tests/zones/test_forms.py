@@ -38,3 +38,19 @@ def test_signature_changes_with_what_the_forms_depend_on() -> None:
             parent="",
         )
     )
+
+
+def test_generated_forms_with_the_national_marker_and_the_city_with_its_suffix() -> None:
+    zone = Zone("HTZ-TEST2", "衡州高新技术产业开发区", "high_tech_zone", (), "湖南省", "衡州市", "")
+    forms = generate_aliases(zone)
+    # 国家 inside the long name, and the city proper written with 市 before a short form
+    assert {"衡州国家高新技术产业开发区", "衡州市高新区"} <= forms
+    assert "国家高新技术产业开发区" not in forms
+    assert "高新区" not in forms
+
+
+def test_generated_forms_of_an_economic_zone_with_the_general_word() -> None:
+    zone = Zone("ETZ-TEST", "松陵经济技术开发区", "econ_dev_zone", (), "江苏省", "苏州市", "")
+    forms = generate_aliases(zone)
+    assert {"松陵开发区", "松陵国家经济技术开发区", "松陵经开区"} <= forms
+    assert "开发区" not in forms

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import hzner
 from hzner.rules import RuleSet
 from hzner.zones.parks import ParkRecognizer
 from hzner.zones.proper import MAX_PROPER, is_name_char, is_numeral
@@ -63,3 +64,17 @@ def test_left_bound_stays_within_the_cap_and_before_the_head(text: str) -> None:
     start = READER.left_bound(text, head, len(text), 0, set(), False)
     if start is not None:
         assert head - MAX_PROPER <= start < head
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动双A类综保区建设",  # a class
+        "建设功能型园区",  # a type
+        "打造“互联网+”型创新创业综合示范区",  # a type cut by a quote
+        "支撑高新区高质量发展",  # a verb of support
+        "叠加自贸试验区政策优势",  # a verb of combination
+    ],
+)
+def test_generic_modifiers_and_verbs_name_no_park(text: str) -> None:
+    assert hzner.extract(text).parks == ()

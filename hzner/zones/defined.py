@@ -1,0 +1,38 @@
+"""The short forms a text defines for a park it has just named.
+
+井冈山经济技术开发区(以下简称“井开区”): every later 井开区 of the text names
+the same zone, though no list has that form. The definition follows the
+name at once, in brackets or after a comma, with its form in quotes; a
+form that is a bare zone word (以下简称“开发区”) is a back-reference, not a
+name (SPEC.md, PARK), and defines nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["MAX_DEFINED", "defined_form", "mentions"]
+
+# Right after the name: (以下简称“X”), ,简称"X", (下称「X」); the view has
+# ASCII brackets and commas (`hzner.normalize`).
+_DEFINITION = re.compile(
+    "[(,]?(?:以下)?(?:简称|下称)[为:]?"
+    '[\u201c"\u300c\u300e]([^\u201d"\u300d\u300f(),。]{2,8})[\u201d"\u300d\u300f]'
+)
+# At most this many defined forms a text: each is one scan of the text.
+MAX_DEFINED = 8
+
+
+def defined_form(text: str, end: int) -> tuple[int, int] | None:
+    """The span of the short form defined right after a name ending at ``end``, if any."""
+    match = _DEFINITION.match(text, end)
+    return None if match is None else match.span(1)
+
+
+def mentions(text: str, form: str, start: int) -> Iterator[int]:
+    """Where ``form`` occurs in ``text`` from ``start`` on (its definition included)."""
+    pos = text.find(form, start)
+    while pos >= 0:
+        yield pos
+        pos = text.find(form, pos + len(form))
