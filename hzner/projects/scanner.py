@@ -14,6 +14,7 @@ from .walk import (
     COUNT_AFTER,
     ETC_AFTER,
     ETC_BEFORE,
+    ITEM_OPENS,
     LISTED_BEFORE,
     LONGEST_PHASE,
     MAX_LIST,
@@ -95,6 +96,8 @@ class Scanner(NameWalker):
             # two field words (靶向药研发与产业化基地): both join parts of one name.
             if not is_name_char(text[before]) or text[before] in ATTRIBUTIVE:
                 continue
+            if before == 0 or text[before - 1] in ITEM_OPENS:
+                continue  # one character before it: inside a name (泰和泰…中心, 协和…)
             generic = self.lexicon.generic
             if text[pos:right] in self.lexicon.generic_words:
                 continue  # 渔业养殖及食品加工: a field alone would be no item

@@ -39,6 +39,11 @@ ATTRIBUTE = "的"
 # (日本DAC西南总部及亚太创新中心项目, 礼进生物总部及新药研制基地).
 BETWEEN_NAMES = ("和", "与")
 ATTRIBUTIVE = frozenset("式型性")
+LIST_MARK = "、"
+# Where a list item or a clause begins.
+ITEM_OPENS = frozenset("、,;:。!?\n ")
+# What ends a class, a type or a level right before the head: the name is a class.
+CLASS_MARKS = frozenset("类型级性")
 # What follows a word inside a company's name.
 COMPANY_WORDS = ("(", "集团", "有限", "股份", "公司", "控股")
 # Caps: a name is at most MAX_NAME view characters (the longest in the dev
@@ -119,6 +124,8 @@ class NameWalker:
         if pos != end and pos >= 2 and text[pos - 2 : pos] == PROJECT_WORD:
             return ""
         char = text[pos - 1]
+        if char in CONJUNCTION_ENDS and pos >= 2 and text[pos - 2] == LIST_MARK:
+            return None  # a list item that begins with it: part of the name (、和而泰…)
         if char in CONJUNCTION_ENDS:
             if split_names and self._joins_names(pos):
                 return ""
@@ -137,12 +144,28 @@ class NameWalker:
                 stop is not None
                 and text[pos : pos + 1] not in ATTRIBUTIVE
                 and not text.startswith(COMPANY_WORDS, pos)
+                and not self._inside_name(pos, stop[0])
             ):
                 return text[stop[0] : pos]
         before = text[pos - 2] if pos >= 2 else ""
         if char == ETC or not is_name_char(char, before) or has_count(text, pos - 1):
             return ""
         return None
+
+    def _inside_name(self, pos: int, stop_start: int) -> bool:
+        """Tell whether a conjunction ending at ``pos`` is part of a name (泰和泰, 协和).
+
+        A conjunction joins two names; with one character before it, after a
+        list mark or a clause mark, it is inside the first word of one.
+        """
+        text = self.text
+        return (
+            pos - stop_start == 1
+            and text[pos - 1] in CONJUNCTION_ENDS
+            and pos >= 2
+            and is_name_char(text[pos - 2])
+            and (pos == 2 or text[pos - 3] in ITEM_OPENS)
+        )
 
     def _joins_names(self, pos: int) -> bool:
         """Tell whether 和 or 与 ending at ``pos`` follows a whole name (A基地与B中心)."""
@@ -213,6 +236,8 @@ class NameWalker:
             return True
         if text[start:name_end] in lexicon.head_words:  # 生产线项目, 基地项目
             return True
+        if name_end > start and text[name_end - 1] in CLASS_MARKS:
+            return True  # a class, type or level: 支撑性项目, 功能型总部, 生态型项目
         if text[name_end:end].endswith(PROJECT_WORD):
             if text[start:name_end] in lexicon.generic_words:
                 return True  # one field or class word: 装备制造项目, 新动能项目

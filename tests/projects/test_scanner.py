@@ -77,3 +77,33 @@ def test_scanner_a_rank_is_no_count() -> None:
 )
 def test_a_determiner_with_a_place_unit_is_outside_the_name(text: str, name: str) -> None:
     assert [project.text for project in hzner.extract(text).projects] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一批支撑性项目落地。",  # a level of importance
+        "引进功能型总部12家。",  # a type
+        "开工建设科技创新生态型项目5个。",
+    ],
+)
+def test_a_class_mark_before_the_head_names_a_class(text: str) -> None:
+    assert hzner.extract(text).projects == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a conjunction with one character before it, after a 、, is inside a name
+        (
+            "开工建设中建西南总部大楼、泰和泰国际法务中心等项目。",
+            ["中建西南总部大楼", "泰和泰国际法务中心"],
+        ),
+        # an item that begins with one
+        ("引进天马、与德通讯产业园等项目。", ["天马", "与德通讯产业园"]),
+        # between two names it still joins them
+        ("引进天马和京东方等项目。", ["天马", "京东方"]),
+    ],
+)
+def test_conjunctions_inside_list_items(text: str, names: list[str]) -> None:
+    assert [project.text for project in hzner.extract(text).projects] == names
