@@ -107,3 +107,22 @@ def test_a_class_mark_before_the_head_names_a_class(text: str) -> None:
 )
 def test_conjunctions_inside_list_items(text: str, names: list[str]) -> None:
     assert [project.text for project in hzner.extract(text).projects] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("所有项目均已开工。", []),  # a whole is a class
+        ("其他项目正在推进。", []),
+        ("其中有鼎盛航天孵化园、智慧交通产业园等8个项目。", ["鼎盛航天孵化园", "智慧交通产业园"]),
+        ("记者从项目签约仪式上获悉。", []),  # the reporter is no name
+        ("华腾科技新能源电池项目陆续投产。", ["华腾科技新能源电池项目"]),
+    ],
+)
+def test_determiners_adverbs_and_people_stand_outside_names(text: str, names: list[str]) -> None:
+    assert [project.text for project in hzner.extract(text).projects] == names
+
+
+def test_an_adverb_is_no_investor() -> None:
+    text = "美国依斯集团自2007年起在吴江先后投资设立了三家企业。"
+    assert [org.text for org in hzner.extract(text).orgs] == ["美国依斯集团"]
