@@ -78,3 +78,9 @@ def test_left_bound_stays_within_the_cap_and_before_the_head(text: str) -> None:
 )
 def test_generic_modifiers_and_verbs_name_no_park(text: str) -> None:
     assert hzner.extract(text).parks == ()
+
+
+def test_an_occasion_determiner_ends_the_proper_part() -> None:
+    assert [park.text for park in hzner.extract("据悉,此次章华片区共签约14个项目。").parks] == [
+        "章华片区"
+    ]
