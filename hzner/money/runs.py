@@ -22,6 +22,9 @@ __all__ = ["MAGNITUDES", "RUN", "Amount", "bare_unit", "read_run", "runs"]
 
 # 多/余 written inside a number ("3000多万元", "十余亿元") mean "more than".
 _OVER_MARKS = "多余餘"
+_OVER_SET = frozenset(_OVER_MARKS)
+# What a number does not begin with: the marks, points and separators, 个.
+_NOT_FIRST = frozenset(_OVER_MARKS + ".,·点个個")
 # The magnitude words: a run made of them alone ("亿元", "万元") names a
 # unit, not an amount; two of them ("万亿元") is an amount.
 MAGNITUDES = frozenset("万亿萬億")
@@ -79,15 +82,15 @@ def read_run(text: str, start: int, end: int) -> Amount | None:
     if end - start > _MAX_RUN:
         begins = chain((start,), range(end - _MAX_RUN, end))
     for begin in begins:
-        if text[begin] in _OVER_MARKS or text[begin] in ".,·点个個":
+        if text[begin] in _NOT_FIRST:
             continue
         body = text[begin:end]
         if "个" in body or "個" in body:
             body = body.replace("个", "").replace("個", "")  # 三个亿 is 三亿
-        over = any(mark in body for mark in _OVER_MARKS)
+        over = not _OVER_SET.isdisjoint(body)
         if over:
             body = body.translate({ord(mark): None for mark in _OVER_MARKS})
-        if not body or (all(char in MAGNITUDES for char in body) and len(body) < 2):
+        if not body or (len(body) == 1 and body in MAGNITUDES):
             return None
         if body in _TWO:
             # 两 alone is 2 before a currency or a range word (两美元, 两到三万).
