@@ -367,7 +367,7 @@ class Lexicon(Generic[T]):
 
     def longest_at(self, text: str, pos: int) -> tuple[int, tuple[T, ...]] | None:
         """Return ``(end, values)`` of the longest key that starts at ``pos``, or None."""
-        pattern = self._compiled()
+        pattern = self._pattern or self._compiled()  # a hot path: no call once compiled
         if pattern is None or not 0 <= pos < len(text):
             return None
         if self._scan is not None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -148,3 +150,14 @@ def test_normalize_drops_exactly_the_characters_isspace_accepts() -> None:
         char = chr(code)
         assert bool(_WHITESPACE.fullmatch(char)) == char.isspace(), hex(code)
     assert normalize("\u3000 \t\u2029").text == ""
+
+
+@given(st.text(alphabet=st.sampled_from(list("a1 \t\n\u3000\u2003\xa0区,")), max_size=30))
+def test_whitespace_pattern_is_one_class_repeated(text: str) -> None:
+    # _WHITESPACE is written [c][c]* for speed: the runs of [c]+ exactly.
+    from hzner.normalize import _SPACES, _WHITESPACE
+
+    plain = re.compile(f"[{_SPACES}]+")
+    assert [m.span() for m in _WHITESPACE.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

@@ -559,3 +559,17 @@ def test_numerals_exact_product_never_rounds(number: Decimal) -> None:
     assert isinstance(exponent, int)
     # Built from the digits, with no context that could round.
     assert product == Decimal((sign, digits, exponent + 12))
+
+
+def test_short_forms_read_like_the_grammar() -> None:
+    # One-character numbers and pairs of units come from a table built by the
+    # grammar at first use: the same Numerals, and every one the grammar reads.
+    table = numerals._short_forms()
+    assert table["千亿"] == Numeral(Decimal(10**11), None, False)
+    for text, numeral in table.items():
+        assert numeral == numerals._parse(text)
+        assert str(numeral.value) == str(numerals._parse(text).value)
+        assert parse_numeral(text) is numeral or numerals._quick(text) == numeral
+    for char in NUMERAL_CHARS - set(table):
+        with pytest.raises(ValueError, match="not a number"):
+            numerals._parse(char)

@@ -48,9 +48,10 @@ Decisions on forms that are ambiguous or idiomatic rather than numeric:
 import decimal
 import re
 from decimal import Decimal
+from functools import cache
 from typing import Final
 
-from .chars import NUMERAL_CHARS
+from .chars import _BIG_UNITS, _PRESET_TENS, _SMALL_UNITS, NUMERAL_CHARS
 from .magnitudes import _Parser
 from .numeral import Numeral, exact_context, exact_product, exact_sum
 from .tokens import _Reject, _tokens
@@ -128,7 +129,29 @@ def parse_numeral(text: str) -> Numeral:
 
     """
     quick = _quick(text)
-    return quick if quick is not None else _parse(text)
+    if quick is not None:
+        return quick
+    short = _short_forms().get(text)
+    return short if short is not None else _parse(text)
+
+
+@cache
+def _short_forms() -> dict[str, Numeral]:
+    """The numbers of one character (一, 陆, 亿) and of two units (千亿, 万亿, 百万), read once.
+
+    News writes them all the time, and the grammar takes as long on them as
+    on a long number; each is read by the grammar itself, at first use, so
+    the table gives exactly what `_parse` gives (frozen Numerals, shared).
+    Texts the grammar rejects are not in it.
+    """
+    units = sorted({*_SMALL_UNITS, *_BIG_UNITS, *_PRESET_TENS})
+    table: dict[str, Numeral] = {}
+    for text in [*sorted(NUMERAL_CHARS), *(first + second for first in units for second in units)]:
+        try:
+            table[text] = _parse(text)
+        except ValueError:
+            continue
+    return table
 
 
 def _parse(text: str) -> Numeral:
