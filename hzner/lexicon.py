@@ -216,18 +216,33 @@ class Lexicon(Generic[T]):
 
     """
 
-    __slots__ = ("_ascii_boundaries", "_endings", "_last_chars", "_pattern", "_scan", "_values")
+    __slots__ = (
+        "_ascii_boundaries",
+        "_endings",
+        "_last_chars",
+        "_pattern",
+        "_scan",
+        "_source",
+        "_starts",
+        "_values",
+    )
 
     def __init__(self, *, ascii_boundaries: bool = True) -> None:
         self._ascii_boundaries = ascii_boundaries
         self._values: dict[str, tuple[T, ...]] = {}
         self._pattern: re.Pattern[str] | None = None
+        # The pattern's source, written at first use after a change: a caller
+        # that embeds it in a larger pattern does not pay for compiling it.
+        self._source: str | None = None
         # Keys nested too deep for one regex are matched by a scan instead.
         self._scan: _Scan | None = None
         # Last character of a key -> the lengths of the keys ending in it,
         # longest first; built at first use after a change.
         self._endings: dict[str, tuple[int, ...]] | None = None
         self._last_chars: frozenset[str] = frozenset()
+        # First character of a key -> the lengths of the keys starting with
+        # it, longest first (`longest_at`); built at first use after a change.
+        self._starts: dict[str, tuple[int, ...]] | None = None
 
     def add(self, key: str, value: T) -> None:
         """Add ``value`` under ``key`` (normalized); a value already there is not repeated.
@@ -248,8 +263,10 @@ class Lexicon(Generic[T]):
             # A new key changes the compiled pattern; a new value for a known
             # key does not, since values are looked up after matching.
             self._pattern = None
+            self._source = None
             self._scan = None
             self._endings = None
+            self._starts = None
         self._values[normal] = (*values, value)
 
     def get(self, key: str) -> tuple[T, ...]:
@@ -323,10 +340,18 @@ class Lexicon(Generic[T]):
         """The source of the compiled pattern (a prefix tree of the keys), None when empty.
 
         For keys nested too deep for one regex (see `compiled`), the pattern
-        of the characters that start a key.
+        of the characters that start a key. Writing the source does not
+        compile it, so a pattern built from several lexicons is compiled once.
         """
-        compiled = self._compiled()
-        return None if compiled is None else compiled.pattern
+        if self._source is None and self._values:
+            tree = _build_tree(list(self._values))
+            if _depth(tree) > _MAX_NESTING:
+                self._scan = _Scan(self._values, self._ascii_boundaries)
+                self._pattern = self._scan.starts
+                self._source = self._pattern.pattern
+            else:
+                self._source = _tree_pattern(tree, self._ascii_boundaries)
+        return self._source
 
     @property
     def compiled(self) -> re.Pattern[str] | None:
@@ -343,12 +368,9 @@ class Lexicon(Generic[T]):
     def _compiled(self) -> re.Pattern[str] | None:
         """Return the pattern of all keys, compiled at first use after a change."""
         if self._pattern is None and self._values:
-            tree = _build_tree(list(self._values))
-            if _depth(tree) > _MAX_NESTING:
-                self._scan = _Scan(self._values, self._ascii_boundaries)
-                self._pattern = self._scan.starts
-            else:
-                self._pattern = re.compile(_tree_pattern(tree, self._ascii_boundaries))
+            source = self.pattern
+            if self._pattern is None and source is not None:  # a deep tree has its scan's
+                self._pattern = re.compile(source)
         return self._pattern
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[T, ...]]]:
@@ -366,17 +388,46 @@ class Lexicon(Generic[T]):
         return iter([(m.start(), m.end(), values[m.group()]) for m in pattern.finditer(text)])
 
     def longest_at(self, text: str, pos: int) -> tuple[int, tuple[T, ...]] | None:
-        """Return ``(end, values)`` of the longest key that starts at ``pos``, or None."""
-        pattern = self._compiled()
-        if pattern is None or not 0 <= pos < len(text):
+        """Return ``(end, values)`` of the longest key that starts at ``pos``, or None.
+
+        Like `longest_ending_at`, one dict look-up per length of the keys that
+        start with the character at ``pos``: no pattern is compiled for it.
+        """
+        if not 0 <= pos < len(text):
             return None
-        if self._scan is not None:
-            end = self._scan.match(text, pos)
-            return None if end < 0 else (end, self._values[text[pos:end]])
-        match = pattern.match(text, pos)
-        if match is None:
-            return None
-        return match.end(), self._values[match.group()]
+        starts = self._starts  # a hot path: the cached table without a call
+        if starts is None:
+            starts = self._starting_lengths()
+        lengths = starts.get(text[pos])
+        if lengths is None:
+            return None  # most positions start no key: one look-up rules them out
+        size = len(text)
+        found = self._values.get
+        for length in lengths:
+            end = pos + length
+            if end > size:
+                continue
+            key = text[pos:end]
+            values = found(key)
+            if values is None:
+                continue
+            if self._ascii_boundaries and (
+                (pos > 0 and _is_ascii_letter(key[0]) and _is_ascii_letter(text[pos - 1]))
+                or (end < size and _is_ascii_letter(key[-1]) and _is_ascii_letter(text[end]))
+            ):
+                continue
+            return end, values
+        return None
+
+    def _starting_lengths(self) -> dict[str, tuple[int, ...]]:
+        if self._starts is None:
+            lengths: dict[str, set[int]] = {}
+            for key in self._values:
+                lengths.setdefault(key[0], set()).add(len(key))
+            self._starts = {
+                char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()
+            }
+        return self._starts
 
     def longest_ending_at(self, text: str, end: int) -> tuple[int, tuple[T, ...]] | None:
         """Return ``(start, values)`` of the longest key that ends at ``end``, or None.
