@@ -282,7 +282,10 @@ def normalize_key(text: str) -> str:
     '中国(重庆)自由贸易试验区'
 
     """
-    return normalize(text).text
+    # `normalize`'s test, without building a view: most keys are their own.
+    if _CHANGED.search(text) is None and _variants()[1].search(text) is None:
+        return text
+    return _normalize(text).text
 
 
 class _Spanned(Protocol):

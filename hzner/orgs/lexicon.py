@@ -108,10 +108,13 @@ class OrgLexicon:
     def places(self) -> Lexicon[str]:
         """Countries and pairs (``place``), and the provinces and cities of the zones."""
         lexicon = self._words("place")
+        # Each name once, in the order first met: the zones share their places.
+        names: dict[str, None] = {}
         for rule in self.rules.of("zone"):
             for division in (rule.get("province", ""), rule.get("city", "")):
-                for name in place_names(division) if division else ():
-                    lexicon.add(name, "place")
+                names.update(dict.fromkeys(place_names(division) if division else ()))
+        for name in names:
+            lexicon.add(name, "place")
         return lexicon
 
     @cached_property

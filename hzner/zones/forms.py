@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import Lexicon
 from ..normalize import normalize_key
@@ -113,6 +113,9 @@ def zone_word_lexicon() -> Lexicon[str]:
     return _lexicon_of(_ZONE_WORDS)
 
 
+# Cached: the lexicons call it for the province and city of every zone, and
+# the zones share a few hundred of them.
+@lru_cache(maxsize=4096)
 def place_names(division: str) -> tuple[str, ...]:
     """Return the names of a province or prefecture as the press writes them, full first.
 
