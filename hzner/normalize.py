@@ -24,8 +24,9 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import Generic, Protocol, TypeVar
+
+from ._files import data_file
 
 __all__ = ["Located", "NormalizedText", "hard_breaks", "locate", "normalize", "normalize_key"]
 
@@ -52,7 +53,7 @@ def _variants() -> tuple[dict[str, str], re.Pattern[str]]:
     Kong (沈撫新區 is read 沈抚新区). See hzner/data/text/SOURCE.md.
     """
     table: dict[str, str] = {}
-    data = resources.files("hzner") / "data" / "text" / "variants.tsv"
+    data = data_file("text", "variants.tsv")
     for line in data.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             traditional, simplified = line.split("\t")

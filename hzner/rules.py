@@ -20,10 +20,10 @@ import json
 import reprlib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ._files import data_file
 from .errors import Errors, RuleError
 from .lexicon import Lexicon
 
@@ -295,7 +295,7 @@ def read_rules(source: RuleSource) -> list[Rule]:
 def _package_rules() -> tuple[Rule, ...]:
     """Read every ``*.jsonl`` file under ``hzner/data`` once per process."""
     rules: list[Rule] = []
-    root = resources.files("hzner") / "data"
+    root = data_file()
     for folder in sorted(root.iterdir(), key=lambda entry: entry.name):
         if not folder.is_dir():
             continue

@@ -20,9 +20,9 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from .._files import data_file
 from ..errors import Errors, RuleError
 from ..lexicon import Lexicon
 from ..normalize import normalize_key
@@ -304,7 +304,7 @@ def render_forms(forms: dict[str, tuple[str, list[str]]]) -> str:
 
 @cache
 def _shipped_forms() -> dict[str, tuple[str, list[str]]]:
-    source = resources.files("hzner") / "data" / "zones" / "forms.json"
+    source = data_file("zones", "forms.json")
     try:
         text = source.read_text(encoding="utf-8")
     except FileNotFoundError:

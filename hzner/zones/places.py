@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
+
+from .._files import data_file
 
 __all__ = ["Division", "Places"]
 
@@ -164,5 +165,5 @@ def _read_table(text: str) -> Iterator[tuple[Division, tuple[str, ...]]]:
 
 @cache
 def _default_places() -> Places:
-    source = resources.files("hzner") / "data" / "places" / "divisions.tsv"
+    source = data_file("places", "divisions.tsv")
     return Places(_read_table(source.read_text(encoding="utf-8")))
