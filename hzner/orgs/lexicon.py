@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -17,6 +18,19 @@ __all__ = ["OrgLexicon"]
 _SUBJECT_VERB = 4
 # Between 等 and its class noun: a count and modifiers (等111家知名企业).
 _CLASS_GAP = 10
+
+
+class _Searchers(dict[str, "re.Pattern[str] | None"]):
+    """Each list's compiled pattern, compiled when it is first asked for."""
+
+    def __init__(self, lexicons: dict[str, Callable[[], Lexicon[str]]]) -> None:
+        super().__init__()
+        self._lexicons = lexicons
+
+    def __missing__(self, name: str) -> re.Pattern[str] | None:
+        pattern = self._lexicons[name]().compiled
+        self[name] = pattern
+        return pattern
 
 
 @dataclass(frozen=True)
@@ -129,18 +143,20 @@ class OrgLexicon:
 
     @cached_property
     def searchers(self) -> dict[str, re.Pattern[str] | None]:
-        """Compiled patterns of some lists, to find the first of their words in a span at once."""
-        return {
-            name: None if lexicon.pattern is None else re.compile(lexicon.pattern)
-            for name, lexicon in (
-                ("verb", self.verbs),
-                ("build", self.builds),
-                ("not_org", self.not_org),
-                ("describe", self.describe),
-                ("measure", self._words("measure")),
-                ("business", self.business),
-            )
-        }
+        """Compiled patterns of some lists, to find the first of their words in a span at once.
+
+        Each is compiled at its first use: a text needs a few of them.
+        """
+        return _Searchers(
+            {
+                "verb": lambda: self.verbs,
+                "build": lambda: self.builds,
+                "not_org": lambda: self.not_org,
+                "describe": lambda: self.describe,
+                "measure": lambda: self._words("measure"),
+                "business": lambda: self.business,
+            }
+        )
 
     @cached_property
     def acting_trade(self) -> re.Pattern[str] | None:
