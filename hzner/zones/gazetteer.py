@@ -36,7 +36,9 @@ __all__ = [
     "generate_aliases",
     "place_names",
     "precomputed_forms",
+    "precomputed_tables",
     "render_forms",
+    "render_tables",
 ]
 
 
@@ -144,6 +146,10 @@ class Gazetteer:
     __slots__ = ("_brands", "_by_id", "_by_name", "_endings", "_flagged", "_forms")
 
     def __init__(self, zones: Iterable[Zone], flagged: Iterable[str] = ()) -> None:
+        self._index(zones, flagged, None)
+
+    def _index(self, zones: Iterable[Zone], flagged: Iterable[str], tables: _Tables | None) -> None:
+        """Index the zones; ``tables``, when given, are the brands and endings of their forms."""
         self._by_id: dict[str, Zone] = {}
         for zone in zones:
             self._by_id[zone.zone_id] = zone
@@ -163,8 +169,15 @@ class Gazetteer:
         # ends, by the lengths of the forms that end with it. The few that do
         # not (光谷, 中关村) have a small matcher of their own. This is several
         # times faster than one matcher of every form tried at every position.
-        lengths: dict[str, set[int]] = {}
         self._brands: Lexicon[Zone] = Lexicon()
+        if tables is not None:  # hzner's own zones: the tables are stored (`precomputed_tables`)
+            brands, self._endings = tables
+            for form, zones in forms.items():
+                if form in brands:
+                    for zone in zones:
+                        self._brands.add(form, zone)
+            return
+        lengths: dict[str, set[int]] = {}
         ending = _zone_word_ending().search
         for form, zones in forms.items():
             suffix = ending(form)
@@ -194,6 +207,8 @@ class Gazetteer:
         """
         seeds, flagged = _seeds(rules)
         shipped = _shipped_forms()
+        # Only hzner's own zones, each as stored: then the look-up tables are stored too.
+        as_shipped = len(seeds) == len(shipped)
         zones: list[Zone] = []
         for seed in seeds:
             # The forms of the shipped zones are generated at build time
@@ -203,6 +218,7 @@ class Gazetteer:
                 aliases = tuple(stored[1])
             else:
                 aliases = tuple(sorted(generate_aliases(seed) - {seed.name}))
+                as_shipped = False
             # Built directly: dataclasses.replace is several times slower.
             zones.append(
                 Zone(
@@ -215,7 +231,9 @@ class Gazetteer:
                     seed.parent,
                 )
             )
-        return cls(zones, flagged)
+        gazetteer = cls.__new__(cls)
+        gazetteer._index(zones, flagged, _shipped_tables() if as_shipped else None)
+        return gazetteer
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -312,6 +330,47 @@ def render_forms(forms: dict[str, tuple[str, list[str]]]) -> str:
         for zone_id, value in sorted(forms.items())
     ]
     return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def precomputed_tables(rules: RuleSet) -> dict[str, Any]:
+    """The gazetteer's look-up tables for the forms of ``rules``' zones, computed now.
+
+    ``{"brands": the forms that end in no zone word, "endings": {zone word and
+    the character before it: the lengths of the forms ending so}}``, which
+    ``scripts/build_zones.py --forms`` writes for hzner's own rules to
+    ``hzner/data/zones/tables.json`` (a test checks that it is current).
+    """
+    gazetteer = Gazetteer(Gazetteer.from_rules(rules))  # the constructor computes them
+    return {
+        "brands": sorted(gazetteer._brands.keys()),
+        "endings": {key: list(lengths) for key, lengths in sorted(gazetteer._endings.items())},
+    }
+
+
+def render_tables(tables: dict[str, Any]) -> str:
+    """The text of ``tables.json``: the brands on one line, then one ending a line."""
+    endings = [
+        json.dumps(key, ensure_ascii=False) + ": " + json.dumps(lengths)
+        for key, lengths in sorted(tables["endings"].items())
+    ]
+    brands = json.dumps(sorted(tables["brands"]), ensure_ascii=False)
+    return '{\n"brands": ' + brands + ',\n"endings": {\n' + ",\n".join(endings) + "\n}\n}\n"
+
+
+# The forms that end in no zone word, and the lengths of the others by the
+# zone word that ends them and the character before it.
+_Tables = tuple[frozenset[str], dict[str, tuple[int, ...]]]
+
+
+@cache
+def _shipped_tables() -> _Tables | None:
+    try:
+        text = data_file("zones", "tables.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    raw: dict[str, Any] = json.loads(text)
+    endings = {key: tuple(lengths) for key, lengths in raw["endings"].items()}
+    return frozenset(raw["brands"]), endings
 
 
 @cache
