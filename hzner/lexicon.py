@@ -20,180 +20,21 @@ recognizers read, so 中国(重庆) with brackets of either width is one key.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 from .normalize import normalize_key
+from .prefix_tree import MAX_NESTING, Scan, build_tree, depth, is_ascii_letter, tree_pattern
 
 __all__ = ["Lexicon"]
 
 T = TypeVar("T")
 
-# An ASCII letter: a key that begins or ends with one must not be cut out of a
-# longer ASCII word (SIP is not found in GOSSIP). Digits are not counted, so
-# that a currency code still follows its amount (500RMB).
-_LETTER = "[A-Za-z]"
-_NOT_BEFORE_LETTER = f"(?!{_LETTER})"
-
-
-def _is_ascii_letter(char: str) -> bool:
-    return char.isascii() and char.isalpha()
-
-
-class _Node:
-    """A node of the prefix tree; edges carry strings once the tree is compressed."""
-
-    __slots__ = ("edges", "terminal")
-
-    def __init__(self) -> None:
-        self.edges: dict[str, _Node] = {}
-        self.terminal = False
-
-
-def _build_tree(keys: list[str]) -> _Node:
-    """Build a prefix tree of ``keys`` and merge chains of single-child nodes.
-
-    Merging keeps the regular expression's nesting depth at the number of
-    branch points on a path rather than the length of the key, which keeps
-    the regex parser far from its recursion limit for long keys.
-    """
-    root = _Node()
-    for key in keys:
-        node = root
-        for char in key:
-            child = node.edges.get(char)
-            if child is None:
-                child = node.edges[char] = _Node()
-            node = child
-        node.terminal = True
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        merged: dict[str, _Node] = {}
-        for label, child in node.edges.items():
-            while not child.terminal and len(child.edges) == 1:
-                ((next_label, next_child),) = child.edges.items()
-                label += next_label
-                child = next_child
-            merged[label] = child
-            stack.append(child)
-        node.edges = merged
-    return root
-
-
-# How deep groups may nest in the pattern. Python's regex parser recurses
-# once per nested group and fails near 500 levels (keys that are each a
-# prefix of the next: 园, 园园, 园园园 ...); a deeper tree is matched by
-# `_Scan` instead.
-_MAX_NESTING = 64
-
-
-def _depth(root: _Node) -> int:
-    """The number of nodes on the longest path of the tree (iteratively)."""
-    deepest = 0
-    stack = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in node.edges.values())
-    return deepest
-
-
-class _Scan:
-    """Leftmost-longest matching by dict look-ups, for trees too deep for a regex.
-
-    At each position that starts a key (found by a regex of first
-    characters), the lengths of the keys starting with that character are
-    tried longest first: linear in the text, bounded per position by the
-    number of key lengths. Slower than the tree pattern, so used only when
-    the keys nest deeper than `_MAX_NESTING`.
-    """
-
-    __slots__ = ("_ascii_boundaries", "_keys", "_lengths", "starts")
-
-    def __init__(self, keys: Iterable[str], ascii_boundaries: bool) -> None:
-        lengths: dict[str, set[int]] = {}
-        self._keys = frozenset(keys)
-        for key in self._keys:
-            lengths.setdefault(key[0], set()).add(len(key))
-        self._lengths = {char: sorted(found, reverse=True) for char, found in lengths.items()}
-        self._ascii_boundaries = ascii_boundaries
-        self.starts = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
-
-    def match(self, text: str, pos: int) -> int:
-        """The end of the longest key at ``pos``, or -1."""
-        size = len(text)
-        for length in self._lengths.get(text[pos], ()):
-            end = pos + length
-            if end > size or text[pos:end] not in self._keys:
-                continue
-            if self._ascii_boundaries and (
-                (pos > 0 and _is_ascii_letter(text[pos]) and _is_ascii_letter(text[pos - 1]))
-                or (end < size and _is_ascii_letter(text[end - 1]) and _is_ascii_letter(text[end]))
-            ):
-                continue
-            return end
-        return -1
-
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Leftmost-longest spans of keys, without overlaps."""
-        pos = 0
-        while True:
-            found = self.starts.search(text, pos)
-            if found is None:
-                return
-            pos = found.start()
-            end = self.match(text, pos)
-            if end < 0:
-                pos += 1
-            else:
-                yield pos, end
-                pos = end
-
-
-def _tree_pattern(root: _Node, ascii_boundaries: bool) -> str:
-    """Write the prefix tree as a regular expression that matches the longest key.
-
-    At a node that ends a key, the ways on come first and the end of the key
-    last, so the greedy engine takes the longest key and falls back to a
-    shorter one only when the longer path fails. The edges out of a node
-    start with different characters, so at most one of them can match.
-    The walk is iterative; the caller keeps the depth below `_MAX_NESTING`.
-    """
-    # Post-order walk without recursion: (node, last char of its edge, done?).
-    parts: dict[int, str] = {}
-    stack: list[tuple[_Node, str, bool]] = [(root, "", False)]
-    while stack:
-        node, last, done = stack.pop()
-        if not done:
-            stack.append((node, last, True))
-            stack.extend((child, label[-1], False) for label, child in node.edges.items())
-            continue
-        branches: list[str] = []
-        for label, child in sorted(node.edges.items()):
-            text = re.escape(label)
-            if node is root and ascii_boundaries and _is_ascii_letter(label[0]):
-                # The look-behind goes after the first character, so that every
-                # branch of the root still starts with a literal: the engine
-                # then skips positions that cannot start a key without entering
-                # the pattern, which made finditer three times faster.
-                first = re.escape(label[0])
-                text = first + f"(?<!{_LETTER}{first})" + re.escape(label[1:])
-            branches.append(text + parts.pop(id(child)))
-        optional = False
-        if node.terminal:
-            if ascii_boundaries and _is_ascii_letter(last):
-                branches.append(_NOT_BEFORE_LETTER)
-            else:
-                optional = True
-        if not branches:
-            pattern = ""
-        elif len(branches) == 1 and not optional:
-            pattern = branches[0]
-        else:
-            pattern = "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
-        parts[id(node)] = pattern
-    return parts[id(root)]
+#: Characters a lexicon's `Lexicon.finditer` reads by dict look-ups before it
+#: compiles the pattern: compiling takes ~0.1 ms per CJK character class of the
+#: tree, more than the first short texts of a process take to read so. A text
+#: that would go past it is read by the pattern, compiled then.
+SCAN_BEFORE_COMPILE = 5_000
 
 
 class Lexicon(Generic[T]):
@@ -222,6 +63,7 @@ class Lexicon(Generic[T]):
         "_last_chars",
         "_pattern",
         "_scan",
+        "_scanned",
         "_source",
         "_starts",
         "_values",
@@ -235,7 +77,7 @@ class Lexicon(Generic[T]):
         # that embeds it in a larger pattern does not pay for compiling it.
         self._source: str | None = None
         # Keys nested too deep for one regex are matched by a scan instead.
-        self._scan: _Scan | None = None
+        self._scan: Scan | None = None
         # Last character of a key -> the lengths of the keys ending in it,
         # longest first; built at first use after a change.
         self._endings: dict[str, tuple[int, ...]] | None = None
@@ -243,6 +85,8 @@ class Lexicon(Generic[T]):
         # First character of a key -> the lengths of the keys starting with
         # it, longest first (`longest_at`); built at first use after a change.
         self._starts: dict[str, tuple[int, ...]] | None = None
+        # Characters `finditer` has read by look-ups, before compiling the pattern.
+        self._scanned = 0
 
     def add(self, key: str, value: T) -> None:
         """Add ``value`` under ``key`` (normalized); a value already there is not repeated.
@@ -344,13 +188,13 @@ class Lexicon(Generic[T]):
         compile it, so a pattern built from several lexicons is compiled once.
         """
         if self._source is None and self._values:
-            tree = _build_tree(list(self._values))
-            if _depth(tree) > _MAX_NESTING:
-                self._scan = _Scan(self._values, self._ascii_boundaries)
+            tree = build_tree(list(self._values))
+            if depth(tree) > MAX_NESTING:
+                self._scan = Scan(self._values, self._ascii_boundaries)
                 self._pattern = self._scan.starts
                 self._source = self._pattern.pattern
             else:
-                self._source = _tree_pattern(tree, self._ascii_boundaries)
+                self._source = tree_pattern(tree, self._ascii_boundaries)
         return self._source
 
     @property
@@ -360,7 +204,7 @@ class Lexicon(Generic[T]):
         ``compiled.search(text) is None`` tells, in one scan in C, that no
         key occurs in ``text``: an exact early exit for a recognizer. It is
         the prefix tree of the keys, or, when the keys nest more than
-        `_MAX_NESTING` levels deep (园, 园园, 园园园 ...), the characters that
+        `MAX_NESTING` levels deep (园, 园园, 园园园 ...), the characters that
         start a key.
         """
         return self._compiled()
@@ -379,6 +223,9 @@ class Lexicon(Generic[T]):
         Matches do not overlap: after a match the search goes on at its end.
         ``text`` should be normalized (`hzner.normalize.normalize`).
         """
+        if self._pattern is None and self._scanned + len(text) <= SCAN_BEFORE_COMPILE:
+            self._scanned += len(text)  # a short text early on: no pattern yet
+            return iter(self._looked_up(text))
         pattern = self._compiled()
         if pattern is None:
             return iter(())
@@ -386,6 +233,22 @@ class Lexicon(Generic[T]):
         if self._scan is not None:
             return ((start, end, values[text[start:end]]) for start, end in self._scan.spans(text))
         return iter([(m.start(), m.end(), values[m.group()]) for m in pattern.finditer(text)])
+
+    def _looked_up(self, text: str) -> list[tuple[int, int, tuple[T, ...]]]:
+        """What `finditer` finds, by `longest_at` where a key can start: no pattern needed."""
+        found: list[tuple[int, int, tuple[T, ...]]] = []
+        starts = self._starts if self._starts is not None else self._starting_lengths()
+        longest_at = self.longest_at
+        pos, size = 0, len(text)
+        while pos < size:
+            if text[pos] in starts:
+                hit = longest_at(text, pos)
+                if hit is not None:
+                    found.append((pos, *hit))
+                    pos = hit[0]
+                    continue
+            pos += 1
+        return found
 
     def longest_at(self, text: str, pos: int) -> tuple[int, tuple[T, ...]] | None:
         """Return ``(end, values)`` of the longest key that starts at ``pos``, or None.
@@ -412,8 +275,8 @@ class Lexicon(Generic[T]):
             if values is None:
                 continue
             if self._ascii_boundaries and (
-                (pos > 0 and _is_ascii_letter(key[0]) and _is_ascii_letter(text[pos - 1]))
-                or (end < size and _is_ascii_letter(key[-1]) and _is_ascii_letter(text[end]))
+                (pos > 0 and is_ascii_letter(key[0]) and is_ascii_letter(text[pos - 1]))
+                or (end < size and is_ascii_letter(key[-1]) and is_ascii_letter(text[end]))
             ):
                 continue
             return end, values
@@ -454,8 +317,8 @@ class Lexicon(Generic[T]):
             if values is None:
                 continue
             if self._ascii_boundaries and (
-                (start > 0 and _is_ascii_letter(key[0]) and _is_ascii_letter(text[start - 1]))
-                or (end < len(text) and _is_ascii_letter(key[-1]) and _is_ascii_letter(text[end]))
+                (start > 0 and is_ascii_letter(key[0]) and is_ascii_letter(text[start - 1]))
+                or (end < len(text) and is_ascii_letter(key[-1]) and is_ascii_letter(text[end]))
             ):
                 continue
             return start, values

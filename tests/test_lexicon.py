@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hzner.lexicon import Lexicon
+from hzner.lexicon import SCAN_BEFORE_COMPILE, Lexicon
 from tests.complexity import assert_linear
 
 ZONE_KEYS = ("高新区", "重庆", "重庆高新区", "重庆西永综保区", "西永综保区", "综保区", "片区")
@@ -281,3 +281,39 @@ def test_lexicon_many_keys() -> None:
     keys = [f"园{index}区" for index in range(20_000)]
     lexicon = _lexicon(tuple(keys))
     assert _spans(lexicon, "在园19999区和园7区") == [(1, 8), (9, 12)]
+
+
+@given(
+    keys=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=8),
+    text=st.text(alphabet=_ALPHABET, max_size=40),
+    ascii_boundaries=st.booleans(),
+)
+def test_lexicon_finds_the_same_by_look_ups_and_by_pattern(
+    keys: list[str], text: str, ascii_boundaries: bool
+) -> None:
+    looked_up: Lexicon[str] = Lexicon(ascii_boundaries=ascii_boundaries)
+    compiled: Lexicon[str] = Lexicon(ascii_boundaries=ascii_boundaries)
+    for key in keys:
+        if key.strip():
+            looked_up.add(key, key)
+            compiled.add(key, key)
+    compiled._scanned = SCAN_BEFORE_COMPILE + 1  # its look-ups spent: the pattern
+    assert list(looked_up.finditer(text)) == list(compiled.finditer(text))
+    assert looked_up._pattern is None
+    assert len(compiled) == 0 or compiled._pattern is not None
+
+
+def test_lexicon_compiles_once_its_look_ups_have_read_enough() -> None:
+    lexicon = _lexicon()
+    text = "在重庆西永综保区投资" * (SCAN_BEFORE_COMPILE // 10)
+    first = list(lexicon.finditer(text))
+    assert lexicon._pattern is None
+    assert list(lexicon.finditer(text)) == first
+    assert lexicon._pattern is not None
+
+
+def test_lexicon_compiles_at_once_for_a_long_text() -> None:
+    lexicon = _lexicon()
+    text = "在重庆西永综保区投资" * SCAN_BEFORE_COMPILE
+    assert len(list(lexicon.finditer(text))) == SCAN_BEFORE_COMPILE
+    assert lexicon._pattern is not None
