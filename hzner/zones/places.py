@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .._files import data_file
 
@@ -64,13 +64,18 @@ class Places:
 
     def __init__(self, divisions: Iterable[tuple[Division, tuple[str, ...]]]) -> None:
         found: dict[str, list[Division]] = {}
-        lengths: dict[str, set[int]] = {}
         for division, shorts in divisions:
             for name in (division.name, *shorts):
                 if len(name) >= 2:
                     found.setdefault(name, []).append(division)
-                    lengths.setdefault(name[:2], set()).add(len(name))
-        self._by_name = {name: tuple(items) for name, items in found.items()}
+        self._index({name: tuple(items) for name, items in found.items()})
+
+    def _index(self, by_name: dict[str, tuple[Division, ...] | list[str]]) -> None:
+        """Index the names: each maps to its divisions, or to their table rows not read yet."""
+        self._by_name = by_name
+        lengths: dict[str, set[int]] = {}
+        for name in by_name:
+            lengths.setdefault(name[:2], set()).add(len(name))
         # First two characters -> the lengths of the names that start with them, longest first.
         self._lengths = {
             pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in lengths.items()
@@ -84,13 +89,41 @@ class Places:
         self._pairs = re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
 
     @classmethod
+    def _from_table(cls, text: str) -> Places:
+        """The places of ``divisions.tsv``, each name's divisions built at its first look-up.
+
+        A text names a few of the 6,000 names: building every `Division` at
+        once took longer than the first text's extraction.
+        """
+        rows: dict[str, list[str]] = {}
+        for line in text.splitlines()[1:]:
+            fields = line.split("\t")
+            for name in (fields[1], fields[5]):
+                if len(name) >= 2:
+                    found = rows.get(name)
+                    if found is None:
+                        rows[name] = [line]
+                    else:
+                        found.append(line)
+        places = cls.__new__(cls)
+        places._index(cast(dict[str, "tuple[Division, ...] | list[str]"], rows))
+        return places
+
+    def _divisions(self, name: str, rows: list[str]) -> tuple[Division, ...]:
+        """Build the divisions of a name from its table rows, once."""
+        built = tuple(Division(*line.split("\t")[:5]) for line in rows)
+        self._by_name[name] = built
+        return built
+
+    @classmethod
     def default(cls) -> Places:
         """The divisions shipped with hzner, read at first use and then cached."""
         return _default_places()
 
     def get(self, name: str) -> tuple[Division, ...]:
         """Return the divisions named ``name`` (official or short), or an empty tuple."""
-        return self._by_name.get(name, ())
+        found = self._by_name.get(name, ())
+        return self._divisions(name, found) if isinstance(found, list) else found
 
     def longest_at(self, text: str, pos: int) -> tuple[int, tuple[Division, ...]] | None:
         """Return ``(end, divisions)`` of the longest place name starting at ``pos``, or None."""
@@ -101,8 +134,11 @@ class Places:
         for length in lengths:
             if length > room:
                 continue  # a slice past the end would be shorter than the name
-            found = self._by_name.get(text[pos : pos + length])
+            name = text[pos : pos + length]
+            found = self._by_name.get(name)
             if found is not None:
+                if isinstance(found, list):
+                    found = self._divisions(name, found)
                 return pos + length, found
         return None
 
@@ -165,5 +201,4 @@ def _read_table(text: str) -> Iterator[tuple[Division, tuple[str, ...]]]:
 
 @cache
 def _default_places() -> Places:
-    source = data_file("places", "divisions.tsv")
-    return Places(_read_table(source.read_text(encoding="utf-8")))
+    return Places._from_table(data_file("places", "divisions.tsv").read_text(encoding="utf-8"))
