@@ -10,7 +10,7 @@ from functools import cached_property
 from ..lexicon import Lexicon
 from ..projects.text import NAME_RANGES
 from ..rules import RuleSet
-from ..zones.gazetteer import place_names
+from ..zones.forms import zone_place_names
 
 __all__ = ["OrgLexicon"]
 
@@ -123,11 +123,7 @@ class OrgLexicon:
         """Countries and pairs (``place``), and the provinces and cities of the zones."""
         lexicon = self._words("place")
         # Each name once, in the order first met: the zones share their places.
-        names: dict[str, None] = {}
-        for rule in self.rules.of("zone"):
-            for division in (rule.get("province", ""), rule.get("city", "")):
-                names.update(dict.fromkeys(place_names(division) if division else ()))
-        for name in names:
+        for name in dict.fromkeys(zone_place_names(self.rules)):
             lexicon.add(name, "place")
         return lexicon
 

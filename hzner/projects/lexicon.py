@@ -8,7 +8,7 @@ from functools import cached_property
 
 from ..lexicon import Lexicon
 from ..rules import RuleSet
-from ..zones.gazetteer import place_names
+from ..zones.forms import zone_place_names
 from .text import plain_run
 
 __all__ = ["CONJUNCTIONS", "CONJUNCTION_ENDS", "NO_RUN", "RUN_AFTER", "ProjectLexicon"]
@@ -92,11 +92,7 @@ class ProjectLexicon:
     @cached_property
     def places(self) -> frozenset[str]:
         """The provinces and cities of the zones, as the press writes them (长沙, 长沙市)."""
-        names: set[str] = set()
-        for rule in self.rules.of("zone"):
-            for division in (rule.get("province", ""), rule.get("city", "")):
-                names.update(place_names(division) if division else ())
-        return frozenset(names)
+        return frozenset(zone_place_names(self.rules))
 
     @cached_property
     def plain_run(self) -> re.Pattern[str]:
