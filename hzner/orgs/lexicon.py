@@ -12,10 +12,12 @@ from ..projects.text import NAME_RANGES
 from ..rules import RuleSet
 from ..zones.forms import zone_place_names
 
-__all__ = ["OrgLexicon"]
+__all__ = ["CLOSED_LIST_START", "OrgLexicon"]
 
 # Compound verbs of an investor are this long or longer; a single 投资 or 建设 is too often a noun.
 _SUBJECT_VERB = 4
+#: The literal every `OrgLexicon.closed_lists` match starts with: a text without it has none.
+CLOSED_LIST_START = "等"
 # Between 等 and its class noun: a count and modifiers (等111家知名企业).
 _CLASS_GAP = 10
 
@@ -176,7 +178,8 @@ class OrgLexicon:
         classes = self.classes.pattern
         if classes is None:
             return None
-        return re.compile(f"等[{NAME_RANGES}]{{0,{_CLASS_GAP}}}?(?:{classes})(?!项目)")
+        gap = f"[{NAME_RANGES}]{{0,{_CLASS_GAP}}}?"
+        return re.compile(f"{CLOSED_LIST_START}{gap}(?:{classes})(?!项目)")
 
     @cached_property
     def short_forms(self) -> dict[str, tuple[str, ...]]:
@@ -210,8 +213,19 @@ class OrgLexicon:
         )
 
     def has_evidence(self, text: str) -> bool:
-        """Whether one of `gates` matches in ``text``: one after another, the first hit decides."""
-        return any(pattern.search(text) is not None for pattern in self.gates)
+        """Whether one of `gates` matches in ``text``: one after another, the first hit decides.
+
+        Each is compiled when it is first tried, and `closed_lists` only for a
+        text with the 等 it starts with.
+        """
+        gates: tuple[Callable[[], re.Pattern[str] | None], ...] = (
+            lambda: self.forms.compiled,
+            lambda: self.known.compiled,
+            lambda: self.subject_verbs,
+            lambda: self.acting_trade,
+            lambda: self.closed_lists if CLOSED_LIST_START in text else None,
+        )
+        return any((gate := get()) is not None and gate.search(text) is not None for get in gates)
 
     @cached_property
     def stop_last_chars(self) -> frozenset[str]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ..normalize import Located, NormalizedText, locate
 from ..projects.text import has_count, is_name_char
 from ..types import Money, Org, Park
-from .lexicon import OrgLexicon
+from .lexicon import CLOSED_LIST_START, OrgLexicon
 from .names import occurrences, trade_name
 
 __all__ = ["find_orgs", "find_orgs_located", "trade_name"]
@@ -183,6 +183,8 @@ class _Reader:
 
     def classed(self) -> list[_Found]:
         """The items of a 、 list closed by 等 and a class noun (西门子、腾讯等111家知名企业)."""
+        if CLOSED_LIST_START not in self.text:
+            return []  # no 等, no list closed by it (and no pattern compiled for it)
         pattern = self.lexicon.closed_lists
         found: list[_Found] = []
         # 等多家重点企业项目 is a list of projects, which keep their names: the pattern skips it.
