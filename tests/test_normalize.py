@@ -148,3 +148,26 @@ def test_normalize_drops_exactly_the_characters_isspace_accepts() -> None:
         char = chr(code)
         assert bool(_WHITESPACE.fullmatch(char)) == char.isspace(), hex(code)
     assert normalize("\u3000 \t\u2029").text == ""
+
+
+@pytest.mark.parametrize(("set_tested", "short"), [(0, 0), (10**9, 10**9), (10**9, 0)])
+@pytest.mark.parametrize(
+    "text", ["沈撫新區 管委會", "重庆高新区", "產(chǎn)業園", "", "A 區", "（臺北）"]
+)
+def test_normalize_reads_traditional_characters_with_or_without_the_class(
+    monkeypatch: pytest.MonkeyPatch, set_tested: int, short: int, text: str
+) -> None:
+    from hzner import normalize as module
+
+    expected = normalize(text)
+    monkeypatch.setattr(module, "_SET_TESTED", [set_tested])
+    monkeypatch.setattr(module, "_SHORT", short)
+    found = normalize(text)
+    assert (found.text, found.traditional, list(found.starts), list(found.origins)) == (
+        expected.text,
+        expected.traditional,
+        list(expected.starts),
+        list(expected.origins),
+    )
+    assert module._has_variants(text) == (found.traditional > 0)
+    assert normalize_key(text) == expected.text
