@@ -20,6 +20,7 @@ from functools import cache
 from typing import NamedTuple, cast
 
 from .._files import data_file
+from ..lexicon import SCAN_BEFORE_COMPILE
 
 __all__ = ["Division", "Places"]
 
@@ -60,7 +61,7 @@ class Places:
 
     """
 
-    __slots__ = ("_by_name", "_lengths", "_pairs")
+    __slots__ = ("_by_name", "_lengths", "_pairs", "_read")
 
     def __init__(self, divisions: Iterable[tuple[Division, tuple[str, ...]]]) -> None:
         found: dict[str, list[Division]] = {}
@@ -80,13 +81,21 @@ class Places:
         self._lengths = {
             pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in lengths.items()
         }
-        # Where a name may begin: a first character followed by a second one, found
-        # by one regex pass in C (a lookahead, so that candidates may overlap); the
-        # pair is then checked in `_lengths`. An alternation of the names would be
-        # tried name by name at every position.
-        firsts = "".join(sorted({pair[0] for pair in self._lengths}))
-        seconds = "".join(sorted({pair[1] for pair in self._lengths}))
-        self._pairs = re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
+        self._pairs: re.Pattern[str] | None = None  # compiled at need (`_pair_pattern`)
+        self._read = 0  # characters `finditer` has read by look-ups
+
+    def _pair_pattern(self) -> re.Pattern[str]:
+        """Where a name may begin: a first character followed by a second one.
+
+        Found by one regex pass in C (a lookahead, so that candidates may
+        overlap); the pair is then checked in `_lengths`. An alternation of the
+        names would be tried name by name at every position.
+        """
+        if self._pairs is None:
+            firsts = "".join(sorted({pair[0] for pair in self._lengths}))
+            seconds = "".join(sorted({pair[1] for pair in self._lengths}))
+            self._pairs = re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
+        return self._pairs
 
     @classmethod
     def _from_table(cls, text: str) -> Places:
@@ -151,12 +160,21 @@ class Places:
 
         One regex pass finds the positions where a name's first two characters
         may stand; only there are names looked up, a dict look-up per name
-        length: linear in the length of the text.
+        length: linear in the length of the text. The first short texts of a
+        process look each pair up instead, before the pattern (1-2 ms to
+        compile) pays: see `hzner.lexicon.SCAN_BEFORE_COMPILE`.
         """
+        lengths = self._lengths
+        positions: Iterable[int]
+        if self._pairs is None and self._read + len(text) <= SCAN_BEFORE_COMPILE:
+            self._read += len(text)
+            positions = (pos for pos in range(len(text) - 1) if text[pos : pos + 2] in lengths)
+        else:
+            matches = self._pair_pattern().finditer(text)
+            positions = (match.start() for match in matches if match.group(1) in lengths)
         end = 0
-        for match in self._pairs.finditer(text):
-            pos = match.start()
-            if pos < end or match.group(1) not in self._lengths:
+        for pos in positions:
+            if pos < end:
                 continue
             found = self.longest_at(text, pos)
             if found is not None:
