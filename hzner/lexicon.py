@@ -234,8 +234,23 @@ class Lexicon(Generic[T]):
             return ((start, end, values[text[start:end]]) for start, end in self._scan.spans(text))
         return iter([(m.start(), m.end(), values[m.group()]) for m in pattern.finditer(text)])
 
-    def _looked_up(self, text: str) -> list[tuple[int, int, tuple[T, ...]]]:
-        """What `finditer` finds, by `longest_at` where a key can start: no pattern needed."""
+    def occurs(self, text: str) -> bool:
+        """Whether a key occurs in ``text``: ``compiled.search(text) is not None``.
+
+        Like `finditer`, a short text early on is read by look-ups, without
+        compiling the pattern (for keys no longer than a pattern's nesting, so
+        that the answer is the pattern's).
+        """
+        if self._pattern is None and self._scanned + len(text) <= SCAN_BEFORE_COMPILE:
+            starts = self._starts if self._starts is not None else self._starting_lengths()
+            if all(lengths[0] <= MAX_NESTING for lengths in starts.values()):
+                self._scanned += len(text)
+                return bool(self._looked_up(text, first=True))
+        pattern = self._compiled()
+        return pattern is not None and pattern.search(text) is not None
+
+    def _looked_up(self, text: str, first: bool = False) -> list[tuple[int, int, tuple[T, ...]]]:
+        """What `finditer` finds (the ``first`` only, if asked), by `longest_at`: no pattern."""
         found: list[tuple[int, int, tuple[T, ...]]] = []
         starts = self._starts if self._starts is not None else self._starting_lengths()
         longest_at = self.longest_at
@@ -245,6 +260,8 @@ class Lexicon(Generic[T]):
                 hit = longest_at(text, pos)
                 if hit is not None:
                     found.append((pos, *hit))
+                    if first:
+                        break
                     pos = hit[0]
                     continue
             pos += 1

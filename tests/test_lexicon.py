@@ -317,3 +317,25 @@ def test_lexicon_compiles_at_once_for_a_long_text() -> None:
     text = "在重庆西永综保区投资" * SCAN_BEFORE_COMPILE
     assert len(list(lexicon.finditer(text))) == SCAN_BEFORE_COMPILE
     assert lexicon._pattern is not None
+
+
+@given(
+    keys=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=8),
+    text=st.text(alphabet=_ALPHABET, max_size=40),
+)
+def test_lexicon_occurs_is_a_search_of_its_pattern(keys: list[str], text: str) -> None:
+    lexicon: Lexicon[str] = Lexicon()
+    for key in keys:
+        if key.strip():
+            lexicon.add(key, key)
+    answer = lexicon.occurs(text)  # by look-ups: nothing compiled yet
+    assert lexicon._pattern is None
+    pattern = lexicon.compiled
+    assert answer == (pattern is not None and pattern.search(text) is not None)
+    assert lexicon.occurs(text) == answer
+
+
+def test_lexicon_occurs_compiles_for_keys_nested_too_deep() -> None:
+    lexicon = _lexicon(tuple("园" * length for length in range(1, 80)))
+    assert lexicon.occurs("甲园")
+    assert lexicon._pattern is not None

@@ -215,12 +215,13 @@ class OrgLexicon:
     def has_evidence(self, text: str) -> bool:
         """Whether one of `gates` matches in ``text``: one after another, the first hit decides.
 
-        Each is compiled when it is first tried, and `closed_lists` only for a
-        text with the 等 it starts with.
+        Each is compiled when it is first tried (the word lists' patterns when
+        `Lexicon.occurs` needs them), and `closed_lists` only for a text with
+        the 等 it starts with.
         """
+        if self.forms.occurs(text) or self.known.occurs(text):
+            return True
         gates: tuple[Callable[[], re.Pattern[str] | None], ...] = (
-            lambda: self.forms.compiled,
-            lambda: self.known.compiled,
             lambda: self.subject_verbs,
             lambda: self.acting_trade,
             lambda: self.closed_lists if CLOSED_LIST_START in text else None,
