@@ -249,6 +249,28 @@ class Lexicon(Generic[T]):
         pattern = self._compiled()
         return pattern is not None and pattern.search(text) is not None
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int] | None:
+        """The span of ``compiled.search(text, pos, endpos)``, or None.
+
+        Like `occurs`, a short stretch early on is read by look-ups, without
+        compiling the pattern.
+        """
+        size = len(text) if endpos is None else max(0, min(endpos, len(text)))
+        pos = max(pos, 0)
+        if self._pattern is None and self._scanned + (size - pos) <= SCAN_BEFORE_COMPILE:
+            starts = self._starts if self._starts is not None else self._starting_lengths()
+            if all(lengths[0] <= MAX_NESTING for lengths in starts.values()):
+                self._scanned += max(size - pos, 0)
+                for start in range(pos, size):
+                    if text[start] in starts:
+                        hit = self.longest_at(text, start, size)
+                        if hit is not None:
+                            return start, hit[0]
+                return None
+        pattern = self._compiled()
+        match = None if pattern is None else pattern.search(text, pos, size)
+        return None if match is None else match.span()
+
     def _looked_up(self, text: str, first: bool = False) -> list[tuple[int, int, tuple[T, ...]]]:
         """What `finditer` finds (the ``first`` only, if asked), by `longest_at`: no pattern."""
         found: list[tuple[int, int, tuple[T, ...]]] = []
@@ -267,13 +289,17 @@ class Lexicon(Generic[T]):
             pos += 1
         return found
 
-    def longest_at(self, text: str, pos: int) -> tuple[int, tuple[T, ...]] | None:
+    def longest_at(
+        self, text: str, pos: int, endpos: int | None = None
+    ) -> tuple[int, tuple[T, ...]] | None:
         """Return ``(end, values)`` of the longest key that starts at ``pos``, or None.
 
         Like `longest_ending_at`, one dict look-up per length of the keys that
         start with the character at ``pos``: no pattern is compiled for it.
+        With ``endpos``, the text is read as if it ended there (as a regex's).
         """
-        if not 0 <= pos < len(text):
+        size = len(text) if endpos is None else min(endpos, len(text))
+        if not 0 <= pos < size:
             return None
         starts = self._starts  # a hot path: the cached table without a call
         if starts is None:
@@ -281,7 +307,6 @@ class Lexicon(Generic[T]):
         lengths = starts.get(text[pos])
         if lengths is None:
             return None  # most positions start no key: one look-up rules them out
-        size = len(text)
         found = self._values.get
         for length in lengths:
             end = pos + length

@@ -339,3 +339,28 @@ def test_lexicon_occurs_compiles_for_keys_nested_too_deep() -> None:
     lexicon = _lexicon(tuple("园" * length for length in range(1, 80)))
     assert lexicon.occurs("甲园")
     assert lexicon._pattern is not None
+
+
+@given(
+    keys=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=8),
+    text=st.text(alphabet=_ALPHABET, max_size=40),
+    pos=st.integers(min_value=-2, max_value=45),
+    endpos=st.integers(min_value=-2, max_value=45),
+)
+def test_lexicon_search_is_its_pattern_s_search(
+    keys: list[str], text: str, pos: int, endpos: int
+) -> None:
+    lexicon: Lexicon[str] = Lexicon()
+    for key in keys:
+        if key.strip():
+            lexicon.add(key, key)
+    span = lexicon.search(text, pos, endpos)  # by look-ups: nothing compiled yet
+    assert lexicon._pattern is None
+    pattern = lexicon.compiled
+    match = None if pattern is None else pattern.search(text, pos, endpos)
+    assert span == (None if match is None else match.span())
+    lexicon._scanned = SCAN_BEFORE_COMPILE + 1
+    assert lexicon.search(text, pos, endpos) == span
+    assert lexicon.longest_at(text, max(pos, 0), endpos) == lexicon.longest_at(
+        text[: max(endpos, 0)], max(pos, 0)
+    )

@@ -22,17 +22,16 @@ CLOSED_LIST_START = "等"
 _CLASS_GAP = 10
 
 
-class _Searchers(dict[str, "re.Pattern[str] | None"]):
-    """Each list's compiled pattern, compiled when it is first asked for."""
+class _Searchers(dict[str, Lexicon[str]]):
+    """Each list, built when it is first asked for."""
 
     def __init__(self, lexicons: dict[str, Callable[[], Lexicon[str]]]) -> None:
         super().__init__()
         self._lexicons = lexicons
 
-    def __missing__(self, name: str) -> re.Pattern[str] | None:
-        pattern = self._lexicons[name]().compiled
-        self[name] = pattern
-        return pattern
+    def __missing__(self, name: str) -> Lexicon[str]:
+        lexicon = self[name] = self._lexicons[name]()
+        return lexicon
 
 
 @dataclass(frozen=True)
@@ -140,10 +139,10 @@ class OrgLexicon:
         return lexicon
 
     @cached_property
-    def searchers(self) -> dict[str, re.Pattern[str] | None]:
-        """Compiled patterns of some lists, to find the first of their words in a span at once.
+    def searchers(self) -> dict[str, Lexicon[str]]:
+        """Some lists by name, to find the first of their words in a span (`Lexicon.search`).
 
-        Each is compiled at its first use: a text needs a few of them.
+        Each is built at its first use: a text needs a few of them.
         """
         return _Searchers(
             {

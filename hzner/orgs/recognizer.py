@@ -135,11 +135,8 @@ class _Reader:
 
     def rejected(self, start: int, end: int) -> bool:
         """Tell whether a ``not_org`` word starts inside ``text[start:end]``."""
-        pattern = self.lexicon.searchers["not_org"]
-        if pattern is None:
-            return False
-        found = pattern.search(self.text, start, end + _LONGEST_NOT_ORG)
-        return found is not None and found.start() < end
+        found = self.lexicon.searchers["not_org"].search(self.text, start, end + _LONGEST_NOT_ORG)
+        return found is not None and found[0] < end
 
     def formed(self) -> list[_Found]:
         """Names that end in a legal form, group word or institution word."""
