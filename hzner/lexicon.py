@@ -241,7 +241,10 @@ class Lexicon(Generic[T]):
         compiling the pattern (for keys no longer than a pattern's nesting, so
         that the answer is the pattern's).
         """
-        if self._pattern is None and self._scanned + len(text) <= SCAN_BEFORE_COMPILE:
+        pattern = self._pattern  # compiled: the hot path, first
+        if pattern is not None:
+            return pattern.search(text) is not None
+        if self._scanned + len(text) <= SCAN_BEFORE_COMPILE:
             starts = self._starts if self._starts is not None else self._starting_lengths()
             if all(lengths[0] <= MAX_NESTING for lengths in starts.values()):
                 self._scanned += len(text)
@@ -257,7 +260,11 @@ class Lexicon(Generic[T]):
         """
         size = len(text) if endpos is None else max(0, min(endpos, len(text)))
         pos = max(pos, 0)
-        if self._pattern is None and self._scanned + (size - pos) <= SCAN_BEFORE_COMPILE:
+        pattern = self._pattern  # compiled: the hot path, first
+        if pattern is not None:
+            match = pattern.search(text, pos, size)
+            return None if match is None else match.span()
+        if self._scanned + (size - pos) <= SCAN_BEFORE_COMPILE:
             starts = self._starts if self._starts is not None else self._starting_lengths()
             if all(lengths[0] <= MAX_NESTING for lengths in starts.values()):
                 self._scanned += max(size - pos, 0)

@@ -220,12 +220,16 @@ class OrgLexicon:
         """
         if self.forms.occurs(text) or self.known.occurs(text):
             return True
-        gates: tuple[Callable[[], re.Pattern[str] | None], ...] = (
-            lambda: self.subject_verbs,
-            lambda: self.acting_trade,
-            lambda: self.closed_lists if CLOSED_LIST_START in text else None,
-        )
-        return any((gate := get()) is not None and gate.search(text) is not None for get in gates)
+        verbs = self.subject_verbs
+        if verbs is not None and verbs.search(text) is not None:
+            return True
+        trade = self.acting_trade
+        if trade is not None and trade.search(text) is not None:
+            return True
+        if CLOSED_LIST_START not in text:
+            return False
+        closed = self.closed_lists
+        return closed is not None and closed.search(text) is not None
 
     @cached_property
     def stop_last_chars(self) -> frozenset[str]:
