@@ -165,11 +165,6 @@ class Extractor:
         return phrase_lexicon(self.rules)
 
     @cached_property
-    def _zone_word_gate(self) -> re.Pattern[str] | None:
-        """The zone words: a park needs one, unless it is a known form that ends in none."""
-        return self.park_recognizer.zone_words.compiled
-
-    @cached_property
     def _brand_gate(self) -> re.Pattern[str] | None:
         """The known zones' forms that end in no zone word (光谷, 中关村).
 
@@ -184,14 +179,9 @@ class Extractor:
                 brands.add(form, True)
         return brands.compiled
 
-    @cached_property
-    def _head_gate(self) -> re.Pattern[str] | None:
-        """The PROJECT head words: without one, no project."""
-        return self.project_lexicon.heads.compiled
-
     def _has_park(self, text: str) -> bool:
-        words = self._zone_word_gate
-        if words is not None and words.search(text) is not None:
+        # The zone words: a park needs one, unless it is a known form that ends in none.
+        if self.park_recognizer.zone_words.occurs(text):
             return True
         brands = self._brand_gate  # built only when a text has no zone word
         return brands is not None and brands.search(text) is not None
@@ -232,8 +222,8 @@ class Extractor:
             parks, zone_words, park_projects = self.park_recognizer.find_located(norm, money)
         orgs = find_orgs_located(norm, money, parks, self.org_lexicon)
         all_parks = parks
-        heads = self._head_gate
-        if park_projects or (heads is not None and heads.search(view) is not None):
+        # The PROJECT head words: without one, no project.
+        if park_projects or self.project_lexicon.heads.occurs(view):
             projects, parks = find_projects_located(
                 norm, money, parks, self.project_lexicon, zone_words, park_projects
             )

@@ -20,180 +20,21 @@ recognizers read, so 中国(重庆) with brackets of either width is one key.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Generic, TypeVar
 
 from .normalize import normalize_key
+from .prefix_tree import MAX_NESTING, Scan, build_tree, depth, is_ascii_letter, tree_pattern
 
 __all__ = ["Lexicon"]
 
 T = TypeVar("T")
 
-# An ASCII letter: a key that begins or ends with one must not be cut out of a
-# longer ASCII word (SIP is not found in GOSSIP). Digits are not counted, so
-# that a currency code still follows its amount (500RMB).
-_LETTER = "[A-Za-z]"
-_NOT_BEFORE_LETTER = f"(?!{_LETTER})"
-
-
-def _is_ascii_letter(char: str) -> bool:
-    return char.isascii() and char.isalpha()
-
-
-class _Node:
-    """A node of the prefix tree; edges carry strings once the tree is compressed."""
-
-    __slots__ = ("edges", "terminal")
-
-    def __init__(self) -> None:
-        self.edges: dict[str, _Node] = {}
-        self.terminal = False
-
-
-def _build_tree(keys: list[str]) -> _Node:
-    """Build a prefix tree of ``keys`` and merge chains of single-child nodes.
-
-    Merging keeps the regular expression's nesting depth at the number of
-    branch points on a path rather than the length of the key, which keeps
-    the regex parser far from its recursion limit for long keys.
-    """
-    root = _Node()
-    for key in keys:
-        node = root
-        for char in key:
-            child = node.edges.get(char)
-            if child is None:
-                child = node.edges[char] = _Node()
-            node = child
-        node.terminal = True
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        merged: dict[str, _Node] = {}
-        for label, child in node.edges.items():
-            while not child.terminal and len(child.edges) == 1:
-                ((next_label, next_child),) = child.edges.items()
-                label += next_label
-                child = next_child
-            merged[label] = child
-            stack.append(child)
-        node.edges = merged
-    return root
-
-
-# How deep groups may nest in the pattern. Python's regex parser recurses
-# once per nested group and fails near 500 levels (keys that are each a
-# prefix of the next: 园, 园园, 园园园 ...); a deeper tree is matched by
-# `_Scan` instead.
-_MAX_NESTING = 64
-
-
-def _depth(root: _Node) -> int:
-    """The number of nodes on the longest path of the tree (iteratively)."""
-    deepest = 0
-    stack = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in node.edges.values())
-    return deepest
-
-
-class _Scan:
-    """Leftmost-longest matching by dict look-ups, for trees too deep for a regex.
-
-    At each position that starts a key (found by a regex of first
-    characters), the lengths of the keys starting with that character are
-    tried longest first: linear in the text, bounded per position by the
-    number of key lengths. Slower than the tree pattern, so used only when
-    the keys nest deeper than `_MAX_NESTING`.
-    """
-
-    __slots__ = ("_ascii_boundaries", "_keys", "_lengths", "starts")
-
-    def __init__(self, keys: Iterable[str], ascii_boundaries: bool) -> None:
-        lengths: dict[str, set[int]] = {}
-        self._keys = frozenset(keys)
-        for key in self._keys:
-            lengths.setdefault(key[0], set()).add(len(key))
-        self._lengths = {char: sorted(found, reverse=True) for char, found in lengths.items()}
-        self._ascii_boundaries = ascii_boundaries
-        self.starts = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
-
-    def match(self, text: str, pos: int) -> int:
-        """The end of the longest key at ``pos``, or -1."""
-        size = len(text)
-        for length in self._lengths.get(text[pos], ()):
-            end = pos + length
-            if end > size or text[pos:end] not in self._keys:
-                continue
-            if self._ascii_boundaries and (
-                (pos > 0 and _is_ascii_letter(text[pos]) and _is_ascii_letter(text[pos - 1]))
-                or (end < size and _is_ascii_letter(text[end - 1]) and _is_ascii_letter(text[end]))
-            ):
-                continue
-            return end
-        return -1
-
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Leftmost-longest spans of keys, without overlaps."""
-        pos = 0
-        while True:
-            found = self.starts.search(text, pos)
-            if found is None:
-                return
-            pos = found.start()
-            end = self.match(text, pos)
-            if end < 0:
-                pos += 1
-            else:
-                yield pos, end
-                pos = end
-
-
-def _tree_pattern(root: _Node, ascii_boundaries: bool) -> str:
-    """Write the prefix tree as a regular expression that matches the longest key.
-
-    At a node that ends a key, the ways on come first and the end of the key
-    last, so the greedy engine takes the longest key and falls back to a
-    shorter one only when the longer path fails. The edges out of a node
-    start with different characters, so at most one of them can match.
-    The walk is iterative; the caller keeps the depth below `_MAX_NESTING`.
-    """
-    # Post-order walk without recursion: (node, last char of its edge, done?).
-    parts: dict[int, str] = {}
-    stack: list[tuple[_Node, str, bool]] = [(root, "", False)]
-    while stack:
-        node, last, done = stack.pop()
-        if not done:
-            stack.append((node, last, True))
-            stack.extend((child, label[-1], False) for label, child in node.edges.items())
-            continue
-        branches: list[str] = []
-        for label, child in sorted(node.edges.items()):
-            text = re.escape(label)
-            if node is root and ascii_boundaries and _is_ascii_letter(label[0]):
-                # The look-behind goes after the first character, so that every
-                # branch of the root still starts with a literal: the engine
-                # then skips positions that cannot start a key without entering
-                # the pattern, which made finditer three times faster.
-                first = re.escape(label[0])
-                text = first + f"(?<!{_LETTER}{first})" + re.escape(label[1:])
-            branches.append(text + parts.pop(id(child)))
-        optional = False
-        if node.terminal:
-            if ascii_boundaries and _is_ascii_letter(last):
-                branches.append(_NOT_BEFORE_LETTER)
-            else:
-                optional = True
-        if not branches:
-            pattern = ""
-        elif len(branches) == 1 and not optional:
-            pattern = branches[0]
-        else:
-            pattern = "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
-        parts[id(node)] = pattern
-    return parts[id(root)]
+#: Characters a lexicon's `Lexicon.finditer` reads by dict look-ups before it
+#: compiles the pattern: compiling takes ~0.1 ms per CJK character class of the
+#: tree, more than the first short texts of a process take to read so. A text
+#: that would go past it is read by the pattern, compiled then.
+SCAN_BEFORE_COMPILE = 5_000
 
 
 class Lexicon(Generic[T]):
@@ -216,18 +57,36 @@ class Lexicon(Generic[T]):
 
     """
 
-    __slots__ = ("_ascii_boundaries", "_endings", "_last_chars", "_pattern", "_scan", "_values")
+    __slots__ = (
+        "_ascii_boundaries",
+        "_endings",
+        "_last_chars",
+        "_pattern",
+        "_scan",
+        "_scanned",
+        "_source",
+        "_starts",
+        "_values",
+    )
 
     def __init__(self, *, ascii_boundaries: bool = True) -> None:
         self._ascii_boundaries = ascii_boundaries
         self._values: dict[str, tuple[T, ...]] = {}
         self._pattern: re.Pattern[str] | None = None
+        # The pattern's source, written at first use after a change: a caller
+        # that embeds it in a larger pattern does not pay for compiling it.
+        self._source: str | None = None
         # Keys nested too deep for one regex are matched by a scan instead.
-        self._scan: _Scan | None = None
+        self._scan: Scan | None = None
         # Last character of a key -> the lengths of the keys ending in it,
         # longest first; built at first use after a change.
         self._endings: dict[str, tuple[int, ...]] | None = None
         self._last_chars: frozenset[str] = frozenset()
+        # First character of a key -> the lengths of the keys starting with
+        # it, longest first (`longest_at`); built at first use after a change.
+        self._starts: dict[str, tuple[int, ...]] | None = None
+        # Characters `finditer` has read by look-ups, before compiling the pattern.
+        self._scanned = 0
 
     def add(self, key: str, value: T) -> None:
         """Add ``value`` under ``key`` (normalized); a value already there is not repeated.
@@ -248,8 +107,10 @@ class Lexicon(Generic[T]):
             # A new key changes the compiled pattern; a new value for a known
             # key does not, since values are looked up after matching.
             self._pattern = None
+            self._source = None
             self._scan = None
             self._endings = None
+            self._starts = None
         self._values[normal] = (*values, value)
 
     def get(self, key: str) -> tuple[T, ...]:
@@ -323,10 +184,18 @@ class Lexicon(Generic[T]):
         """The source of the compiled pattern (a prefix tree of the keys), None when empty.
 
         For keys nested too deep for one regex (see `compiled`), the pattern
-        of the characters that start a key.
+        of the characters that start a key. Writing the source does not
+        compile it, so a pattern built from several lexicons is compiled once.
         """
-        compiled = self._compiled()
-        return None if compiled is None else compiled.pattern
+        if self._source is None and self._values:
+            tree = build_tree(list(self._values))
+            if depth(tree) > MAX_NESTING:
+                self._scan = Scan(self._values, self._ascii_boundaries)
+                self._pattern = self._scan.starts
+                self._source = self._pattern.pattern
+            else:
+                self._source = tree_pattern(tree, self._ascii_boundaries)
+        return self._source
 
     @property
     def compiled(self) -> re.Pattern[str] | None:
@@ -335,7 +204,7 @@ class Lexicon(Generic[T]):
         ``compiled.search(text) is None`` tells, in one scan in C, that no
         key occurs in ``text``: an exact early exit for a recognizer. It is
         the prefix tree of the keys, or, when the keys nest more than
-        `_MAX_NESTING` levels deep (园, 园园, 园园园 ...), the characters that
+        `MAX_NESTING` levels deep (园, 园园, 园园园 ...), the characters that
         start a key.
         """
         return self._compiled()
@@ -343,12 +212,9 @@ class Lexicon(Generic[T]):
     def _compiled(self) -> re.Pattern[str] | None:
         """Return the pattern of all keys, compiled at first use after a change."""
         if self._pattern is None and self._values:
-            tree = _build_tree(list(self._values))
-            if _depth(tree) > _MAX_NESTING:
-                self._scan = _Scan(self._values, self._ascii_boundaries)
-                self._pattern = self._scan.starts
-            else:
-                self._pattern = re.compile(_tree_pattern(tree, self._ascii_boundaries))
+            source = self.pattern
+            if self._pattern is None and source is not None:  # a deep tree has its scan's
+                self._pattern = re.compile(source)
         return self._pattern
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[T, ...]]]:
@@ -357,6 +223,9 @@ class Lexicon(Generic[T]):
         Matches do not overlap: after a match the search goes on at its end.
         ``text`` should be normalized (`hzner.normalize.normalize`).
         """
+        if self._pattern is None and self._scanned + len(text) <= SCAN_BEFORE_COMPILE:
+            self._scanned += len(text)  # a short text early on: no pattern yet
+            return iter(self._looked_up(text))
         pattern = self._compiled()
         if pattern is None:
             return iter(())
@@ -365,18 +234,112 @@ class Lexicon(Generic[T]):
             return ((start, end, values[text[start:end]]) for start, end in self._scan.spans(text))
         return iter([(m.start(), m.end(), values[m.group()]) for m in pattern.finditer(text)])
 
-    def longest_at(self, text: str, pos: int) -> tuple[int, tuple[T, ...]] | None:
-        """Return ``(end, values)`` of the longest key that starts at ``pos``, or None."""
-        pattern = self._pattern or self._compiled()  # a hot path: no call once compiled
-        if pattern is None or not 0 <= pos < len(text):
+    def occurs(self, text: str) -> bool:
+        """Whether a key occurs in ``text``: ``compiled.search(text) is not None``.
+
+        Like `finditer`, a short text early on is read by look-ups, without
+        compiling the pattern (for keys no longer than a pattern's nesting, so
+        that the answer is the pattern's).
+        """
+        pattern = self._pattern  # compiled: the hot path, first
+        if pattern is not None:
+            return pattern.search(text) is not None
+        if self._scanned + len(text) <= SCAN_BEFORE_COMPILE:
+            starts = self._starts if self._starts is not None else self._starting_lengths()
+            if all(lengths[0] <= MAX_NESTING for lengths in starts.values()):
+                self._scanned += len(text)
+                return bool(self._looked_up(text, first=True))
+        pattern = self._compiled()
+        return pattern is not None and pattern.search(text) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> tuple[int, int] | None:
+        """The span of ``compiled.search(text, pos, endpos)``, or None.
+
+        Like `occurs`, a short stretch early on is read by look-ups, without
+        compiling the pattern.
+        """
+        size = len(text) if endpos is None else max(0, min(endpos, len(text)))
+        pos = max(pos, 0)
+        pattern = self._pattern  # compiled: the hot path, first
+        if pattern is not None:
+            match = pattern.search(text, pos, size)
+            return None if match is None else match.span()
+        if self._scanned + (size - pos) <= SCAN_BEFORE_COMPILE:
+            starts = self._starts if self._starts is not None else self._starting_lengths()
+            if all(lengths[0] <= MAX_NESTING for lengths in starts.values()):
+                self._scanned += max(size - pos, 0)
+                for start in range(pos, size):
+                    if text[start] in starts:
+                        hit = self.longest_at(text, start, size)
+                        if hit is not None:
+                            return start, hit[0]
+                return None
+        pattern = self._compiled()
+        match = None if pattern is None else pattern.search(text, pos, size)
+        return None if match is None else match.span()
+
+    def _looked_up(self, text: str, first: bool = False) -> list[tuple[int, int, tuple[T, ...]]]:
+        """What `finditer` finds (the ``first`` only, if asked), by `longest_at`: no pattern."""
+        found: list[tuple[int, int, tuple[T, ...]]] = []
+        starts = self._starts if self._starts is not None else self._starting_lengths()
+        longest_at = self.longest_at
+        pos, size = 0, len(text)
+        while pos < size:
+            if text[pos] in starts:
+                hit = longest_at(text, pos)
+                if hit is not None:
+                    found.append((pos, *hit))
+                    if first:
+                        break
+                    pos = hit[0]
+                    continue
+            pos += 1
+        return found
+
+    def longest_at(
+        self, text: str, pos: int, endpos: int | None = None
+    ) -> tuple[int, tuple[T, ...]] | None:
+        """Return ``(end, values)`` of the longest key that starts at ``pos``, or None.
+
+        Like `longest_ending_at`, one dict look-up per length of the keys that
+        start with the character at ``pos``: no pattern is compiled for it.
+        With ``endpos``, the text is read as if it ended there (as a regex's).
+        """
+        size = len(text) if endpos is None else min(endpos, len(text))
+        if not 0 <= pos < size:
             return None
-        if self._scan is not None:
-            end = self._scan.match(text, pos)
-            return None if end < 0 else (end, self._values[text[pos:end]])
-        match = pattern.match(text, pos)
-        if match is None:
-            return None
-        return match.end(), self._values[match.group()]
+        starts = self._starts  # a hot path: the cached table without a call
+        if starts is None:
+            starts = self._starting_lengths()
+        lengths = starts.get(text[pos])
+        if lengths is None:
+            return None  # most positions start no key: one look-up rules them out
+        found = self._values.get
+        for length in lengths:
+            end = pos + length
+            if end > size:
+                continue
+            key = text[pos:end]
+            values = found(key)
+            if values is None:
+                continue
+            if self._ascii_boundaries and (
+                (pos > 0 and is_ascii_letter(key[0]) and is_ascii_letter(text[pos - 1]))
+                or (end < size and is_ascii_letter(key[-1]) and is_ascii_letter(text[end]))
+            ):
+                continue
+            return end, values
+        return None
+
+    def _starting_lengths(self) -> dict[str, tuple[int, ...]]:
+        if self._starts is None:
+            lengths: dict[str, set[int]] = {}
+            for key in self._values:
+                lengths.setdefault(key[0], set()).add(len(key))
+            self._starts = {
+                char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()
+            }
+        return self._starts
 
     def longest_ending_at(self, text: str, end: int) -> tuple[int, tuple[T, ...]] | None:
         """Return ``(start, values)`` of the longest key that ends at ``end``, or None.
@@ -403,8 +366,8 @@ class Lexicon(Generic[T]):
             if values is None:
                 continue
             if self._ascii_boundaries and (
-                (start > 0 and _is_ascii_letter(key[0]) and _is_ascii_letter(text[start - 1]))
-                or (end < len(text) and _is_ascii_letter(key[-1]) and _is_ascii_letter(text[end]))
+                (start > 0 and is_ascii_letter(key[0]) and is_ascii_letter(text[start - 1]))
+                or (end < len(text) and is_ascii_letter(key[-1]) and is_ascii_letter(text[end]))
             ):
                 continue
             return start, values

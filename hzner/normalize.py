@@ -24,8 +24,9 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import Generic, Protocol, TypeVar
+
+from ._files import data_file
 
 __all__ = ["Located", "NormalizedText", "hard_breaks", "locate", "normalize", "normalize_key"]
 
@@ -44,21 +45,51 @@ def _to_ascii(match: re.Match[str]) -> str:
 
 
 @cache
-def _variants() -> tuple[dict[str, str], re.Pattern[str]]:
+def _variants() -> dict[str, str]:
     """Traditional characters and their simplified forms, read once at first use.
 
     Mapping one character to one keeps offsets exact, and lets every word
     list, written in simplified characters, match text from Taiwan and Hong
     Kong (沈撫新區 is read 沈抚新区). See hzner/data/text/SOURCE.md.
     """
-    table: dict[str, str] = {}
-    data = resources.files("hzner") / "data" / "text" / "variants.tsv"
-    for line in data.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            traditional, simplified = line.split("\t")
-            table[traditional] = simplified
-    pattern = re.compile("[" + re.escape("".join(sorted(table))) + "]")
-    return table, pattern
+    lines = data_file("text", "variants.tsv").read_text(encoding="utf-8").splitlines()
+    pairs = (line.split("\t") for line in lines if line and not line.startswith("#"))
+    return {traditional: simplified for traditional, simplified in pairs}
+
+
+@cache
+def _variant_pattern() -> re.Pattern[str]:
+    """The traditional characters as one character class, compiled at first use (2-3 ms)."""
+    return re.compile("[" + re.escape("".join(sorted(_variants()))) + "]")
+
+
+# Characters of text that may still be tested for traditional characters by a
+# set test (`dict.keys().isdisjoint`: in C, but several times slower than the
+# class) before the class is compiled: the first short texts of a process, and
+# dictionary keys, do not wait for it.
+_SET_TESTED = [20_000]
+
+
+def _has_variants(text: str) -> bool:
+    """Whether ``text`` holds a traditional character."""
+    if len(text) <= _SET_TESTED[0]:
+        _SET_TESTED[0] -= len(text)
+        return not _variants().keys().isdisjoint(text)
+    return _variant_pattern().search(text) is not None
+
+
+# A text this short has its traditional characters replaced by look-ups, a
+# longer one by the compiled class.
+_SHORT = 256
+
+
+def _simplified(text: str) -> tuple[str, int]:
+    """``text`` with its traditional characters simplified, and how many there were."""
+    table = _variants()
+    if len(text) <= _SHORT:
+        converted = sum(map(table.__contains__, text))
+        return "".join([table.get(char, char) for char in text]), converted
+    return _variant_pattern().subn(lambda match: table[match.group()], text)
 
 
 # One pass of a single character class: linear on any input.
@@ -72,7 +103,7 @@ _WHITESPACE = re.compile(f"[{_SPACES}][{_SPACES}]*")
 # What the view changes besides traditional characters: full-width forms and
 # whitespace. A text with none of them and no traditional character is its
 # own view, which two scans in C tell (the traditional characters have their
-# own pattern, compiled once in `_variants`).
+# own test, `_has_variants`).
 _CHANGED = re.compile(f"[\uff01-\uff5e{_SPACES}]")
 
 
@@ -164,7 +195,7 @@ def normalize(text: str) -> NormalizedText:
     '重庆高新区(二期)'
 
     """
-    if _CHANGED.search(text) is None and _variants()[1].search(text) is None:
+    if _CHANGED.search(text) is None and not _has_variants(text):
         return NormalizedText(text, text, _ZERO, _ZERO)
     return _normalize(text)
 
@@ -179,10 +210,9 @@ _CHUNK = 4096
 def _normalize(text: str) -> NormalizedText:
     """The full path of `normalize`: the view and its map of runs."""
     translated = _FULL_WIDTH_CHAR.sub(_to_ascii, text)
-    table, pattern = _variants()
     converted = 0
-    if pattern.search(translated) is not None:
-        translated, converted = pattern.subn(lambda match: table[match.group()], translated)
+    if _has_variants(translated):
+        translated, converted = _simplified(translated)
     code = "i" if len(text) < 2**31 - 1 else "q"
     starts, origins = array(code), array(code)
     chunks: list[str] = []
@@ -285,7 +315,11 @@ def normalize_key(text: str) -> str:
     '中国(重庆)自由贸易试验区'
 
     """
-    return normalize(text).text
+    # `normalize`'s test, without building a view: most keys are their own.
+    # Keys are short: the set test, which needs no compiled class, does.
+    if _CHANGED.search(text) is None and _variants().keys().isdisjoint(text):
+        return text
+    return _normalize(text).text
 
 
 class _Spanned(Protocol):

@@ -15,15 +15,14 @@ Rules are validated on load; an error names the file and the line.
 
 from __future__ import annotations
 
-import csv
 import json
 import reprlib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ._files import data_file
 from .errors import Errors, RuleError
 from .lexicon import Lexicon
 
@@ -236,34 +235,6 @@ def _parse_lines(lines: Iterable[str], source: str) -> Iterator[Rule]:
         yield _validate(raw, source, number)
 
 
-def _parse_csv(lines: Iterable[str], source: str) -> Iterator[Rule]:
-    """Read rules from a CSV file with a header row.
-
-    A ``type`` column names each row's rule type; without one, the type is
-    told from the columns (``alias`` and ``zone``: alias rules; ``id``,
-    ``name`` and ``kind``: zone rules). List fields (``aliases``,
-    ``ambiguous``) are ``;``-separated, and empty cells are left out.
-    """
-    reader = csv.DictReader(lines)
-    columns = set(reader.fieldnames or ())
-    default_type = (
-        "alias" if {"alias", "zone"} <= columns
-        else "zone" if {"id", "name", "kind"} <= columns
-        else None
-    )  # fmt: skip
-    for number, row in enumerate(reader, start=2):
-        raw: dict[str, Any] = {"type": default_type}
-        for name, value in row.items():
-            if name is None or value is None or value == "":
-                continue
-            fields = RULE_TYPES.get(row.get("type") or default_type or "", {})
-            is_list = name in fields and fields[name][0] is list
-            raw[name] = (
-                [item.strip() for item in value.split(";") if item.strip()] if is_list else value
-            )
-        yield _validate(raw, source, number)
-
-
 def read_rules(source: RuleSource) -> list[Rule]:
     """Read and validate rules from a JSONL or CSV path, a mapping or an iterable of mappings.
 
@@ -279,7 +250,9 @@ def read_rules(source: RuleSource) -> list[Rule]:
             raise RuleError(Errors.E018.format(source=path))
         with path.open(encoding="utf-8", newline="") as handle:
             if path.suffix.lower() == ".csv":
-                return list(_parse_csv(handle, str(path)))
+                from .rules_csv import parse_csv  # CSV rules are rare: csv loads only for them
+
+                return list(parse_csv(handle, str(path)))
             return list(_parse_lines(handle, str(path)))
     if isinstance(source, Mapping):
         return [_validate(dict(source), "<rule>", 1)]
@@ -295,17 +268,34 @@ def read_rules(source: RuleSource) -> list[Rule]:
 def _package_rules() -> tuple[Rule, ...]:
     """Read every ``*.jsonl`` file under ``hzner/data`` once per process."""
     rules: list[Rule] = []
-    root = resources.files("hzner") / "data"
+    root = data_file()
     for folder in sorted(root.iterdir(), key=lambda entry: entry.name):
         if not folder.is_dir():
             continue
         for entry in sorted(folder.iterdir(), key=lambda item: item.name):
             if entry.name.endswith(".jsonl"):
                 text = entry.read_text(encoding="utf-8")
-                rules.extend(
-                    _parse_lines(text.splitlines(), f"hzner/data/{folder.name}/{entry.name}")
-                )
+                rules.extend(_parse_package(text, f"hzner/data/{folder.name}/{entry.name}"))
     return tuple(rules)
+
+
+def _parse_package(text: str, source: str) -> list[Rule]:
+    """One of hzner's own JSONL files, decoded as one JSON array: one call into C, not one a line.
+
+    Should a line not decode alone, the lines are read one by one, for `read_rules`'s error.
+    """
+    lines = [
+        (number, stripped)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if (stripped := line.strip()) and not stripped.startswith("//")
+    ]
+    try:
+        raws = json.loads("[" + ",".join(line for _, line in lines) + "]")
+    except (json.JSONDecodeError, RecursionError):
+        raws = None
+    if not isinstance(raws, list) or len(raws) != len(lines):
+        return list(_parse_lines(text.splitlines(), source))
+    return [_validate(raw, source, number) for (number, _), raw in zip(lines, raws, strict=True)]
 
 
 class RuleSet:
@@ -365,9 +355,11 @@ class RuleSet:
 
         """
         lexicon: Lexicon[str] = Lexicon()
-        for rule in self.of(rule_type):
-            if all(rule.get(field) == wanted for field, wanted in where.items()):
-                lexicon.add(rule["word"], rule[value])
+        rules = self.of(rule_type)
+        for field, wanted in where.items():
+            rules = tuple(rule for rule in rules if rule.get(field) == wanted)
+        for rule in rules:
+            lexicon.add(rule["word"], rule[value])
         return lexicon
 
     def select(self, *types: str) -> RuleSet:

@@ -9,7 +9,7 @@ in ``aliases.csv`` are added to the zone they name.
 Usage::
 
     python scripts/build_zones.py [ZONES_DIR] [--output PATH]
-    python scripts/build_zones.py --forms   # then: hzner/data/zones/forms.json
+    python scripts/build_zones.py --forms   # then: hzner/data/zones/forms.json, tables.json
 
 ``--forms`` writes every zone's press forms (generated from the rules by
 `hzner.zones.gazetteer.precomputed_forms`) so that hzner loads them instead
@@ -144,12 +144,21 @@ def write(records: Iterable[dict[str, Any]], output: Path) -> int:
 
 
 def write_forms(output: Path) -> int:
-    """Write the press forms of hzner's zones (`precomputed_forms`) to ``output``."""
-    from hzner.rules import RuleSet
-    from hzner.zones.gazetteer import precomputed_forms, render_forms
+    """Write the press forms of hzner's zones (`precomputed_forms`) to ``output``.
 
-    forms = precomputed_forms(RuleSet.default())
-    output.write_text(render_forms(forms), encoding="utf-8", newline="\n")
+    Then the gazetteer's look-up tables of those forms (`precomputed_tables`)
+    to ``tables.json`` beside it.
+    """
+    from hzner.rules import RuleSet
+    from hzner.zones import gazetteer
+
+    forms = gazetteer.precomputed_forms(RuleSet.default())
+    output.write_text(gazetteer.render_forms(forms), encoding="utf-8", newline="\n")
+    # The tables are computed from the forms just written, never read from the old file.
+    gazetteer._shipped_forms.cache_clear()
+    tables = gazetteer.precomputed_tables(RuleSet.default())
+    tables_output = output.with_name("tables.json")
+    tables_output.write_text(gazetteer.render_tables(tables), encoding="utf-8", newline="\n")
     return len(forms)
 
 
@@ -161,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--forms",
         action="store_true",
-        help="write hzner/data/zones/forms.json (every zone's press forms) from the rules",
+        help="write hzner/data/zones/forms.json (every zone's press forms) and tables.json",
     )
     args = parser.parse_args(argv)
     if args.forms:

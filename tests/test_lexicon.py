@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hzner.lexicon import Lexicon
+from hzner.lexicon import SCAN_BEFORE_COMPILE, Lexicon
 from tests.complexity import assert_linear
 
 ZONE_KEYS = ("高新区", "重庆", "重庆高新区", "重庆西永综保区", "西永综保区", "综保区", "片区")
@@ -281,3 +281,86 @@ def test_lexicon_many_keys() -> None:
     keys = [f"园{index}区" for index in range(20_000)]
     lexicon = _lexicon(tuple(keys))
     assert _spans(lexicon, "在园19999区和园7区") == [(1, 8), (9, 12)]
+
+
+@given(
+    keys=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=8),
+    text=st.text(alphabet=_ALPHABET, max_size=40),
+    ascii_boundaries=st.booleans(),
+)
+def test_lexicon_finds_the_same_by_look_ups_and_by_pattern(
+    keys: list[str], text: str, ascii_boundaries: bool
+) -> None:
+    looked_up: Lexicon[str] = Lexicon(ascii_boundaries=ascii_boundaries)
+    compiled: Lexicon[str] = Lexicon(ascii_boundaries=ascii_boundaries)
+    for key in keys:
+        if key.strip():
+            looked_up.add(key, key)
+            compiled.add(key, key)
+    compiled._scanned = SCAN_BEFORE_COMPILE + 1  # its look-ups spent: the pattern
+    assert list(looked_up.finditer(text)) == list(compiled.finditer(text))
+    assert looked_up._pattern is None
+    assert len(compiled) == 0 or compiled._pattern is not None
+
+
+def test_lexicon_compiles_once_its_look_ups_have_read_enough() -> None:
+    lexicon = _lexicon()
+    text = "在重庆西永综保区投资" * (SCAN_BEFORE_COMPILE // 10)
+    first = list(lexicon.finditer(text))
+    assert lexicon._pattern is None
+    assert list(lexicon.finditer(text)) == first
+    assert lexicon._pattern is not None
+
+
+def test_lexicon_compiles_at_once_for_a_long_text() -> None:
+    lexicon = _lexicon()
+    text = "在重庆西永综保区投资" * SCAN_BEFORE_COMPILE
+    assert len(list(lexicon.finditer(text))) == SCAN_BEFORE_COMPILE
+    assert lexicon._pattern is not None
+
+
+@given(
+    keys=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=8),
+    text=st.text(alphabet=_ALPHABET, max_size=40),
+)
+def test_lexicon_occurs_is_a_search_of_its_pattern(keys: list[str], text: str) -> None:
+    lexicon: Lexicon[str] = Lexicon()
+    for key in keys:
+        if key.strip():
+            lexicon.add(key, key)
+    answer = lexicon.occurs(text)  # by look-ups: nothing compiled yet
+    assert lexicon._pattern is None
+    pattern = lexicon.compiled
+    assert answer == (pattern is not None and pattern.search(text) is not None)
+    assert lexicon.occurs(text) == answer
+
+
+def test_lexicon_occurs_compiles_for_keys_nested_too_deep() -> None:
+    lexicon = _lexicon(tuple("园" * length for length in range(1, 80)))
+    assert lexicon.occurs("甲园")
+    assert lexicon._pattern is not None
+
+
+@given(
+    keys=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=8),
+    text=st.text(alphabet=_ALPHABET, max_size=40),
+    pos=st.integers(min_value=-2, max_value=45),
+    endpos=st.integers(min_value=-2, max_value=45),
+)
+def test_lexicon_search_is_its_pattern_s_search(
+    keys: list[str], text: str, pos: int, endpos: int
+) -> None:
+    lexicon: Lexicon[str] = Lexicon()
+    for key in keys:
+        if key.strip():
+            lexicon.add(key, key)
+    span = lexicon.search(text, pos, endpos)  # by look-ups: nothing compiled yet
+    assert lexicon._pattern is None
+    pattern = lexicon.compiled
+    match = None if pattern is None else pattern.search(text, pos, endpos)
+    assert span == (None if match is None else match.span())
+    lexicon._scanned = SCAN_BEFORE_COMPILE + 1
+    assert lexicon.search(text, pos, endpos) == span
+    assert lexicon.longest_at(text, max(pos, 0), endpos) == lexicon.longest_at(
+        text[: max(endpos, 0)], max(pos, 0)
+    )

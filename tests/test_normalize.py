@@ -161,3 +161,26 @@ def test_whitespace_pattern_is_one_class_repeated(text: str) -> None:
     assert [m.span() for m in _WHITESPACE.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(("set_tested", "short"), [(0, 0), (10**9, 10**9), (10**9, 0)])
+@pytest.mark.parametrize(
+    "text", ["沈撫新區 管委會", "重庆高新区", "產(chǎn)業園", "", "A 區", "（臺北）"]
+)
+def test_normalize_reads_traditional_characters_with_or_without_the_class(
+    monkeypatch: pytest.MonkeyPatch, set_tested: int, short: int, text: str
+) -> None:
+    from hzner import normalize as module
+
+    expected = normalize(text)
+    monkeypatch.setattr(module, "_SET_TESTED", [set_tested])
+    monkeypatch.setattr(module, "_SHORT", short)
+    found = normalize(text)
+    assert (found.text, found.traditional, list(found.starts), list(found.origins)) == (
+        expected.text,
+        expected.traditional,
+        list(expected.starts),
+        list(expected.origins),
+    )
+    assert module._has_variants(text) == (found.traditional > 0)
+    assert normalize_key(text) == expected.text

@@ -153,3 +153,26 @@ def test_rules_deeply_nested_type_is_a_rule_error() -> None:
         deep = [deep]
     with pytest.raises(RuleError, match=r"\[E012\] <rule>:1"):
         read_rules({"type": deep})
+
+
+def test_package_files_decode_as_one_array_like_line_by_line() -> None:
+    from hzner._files import data_file
+    from hzner.rules import _parse_lines, _parse_package
+
+    for folder in data_file().iterdir():
+        for entry in folder.iterdir() if folder.is_dir() else ():
+            if entry.name.endswith(".jsonl"):
+                text = entry.read_text(encoding="utf-8")
+                assert _parse_package(text, "x") == list(_parse_lines(text.splitlines(), "x"))
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ['{"type": "scale_word", "word": "亿"', '{"type": "scale_word", "word": [1', "2]}, 5"],
+)
+def test_package_file_that_does_not_decode_names_its_line(bad: str) -> None:
+    from hzner.rules import _parse_package
+
+    text = '{"type": "scale_word", "word": "万"}\n// note\n' + bad + "\n"
+    with pytest.raises(RuleError, match=r"pkg.jsonl:3"):
+        _parse_package(text, "pkg.jsonl")

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
-from importlib import resources
 from typing import Any
 
+from .._files import data_file
 from ..errors import Errors, RuleError
 from ..numerals import exact_sum, parse_numeral
 
@@ -204,6 +204,6 @@ def read_forms(lines: list[str], source: str) -> EverydayForms:
 @cache
 def everyday_forms() -> EverydayForms:
     """Read the everyday forms of hzner's data, once."""
-    path = resources.files("hzner") / "data" / "money" / "forms" / "everyday.jsonl"
+    path = data_file("money", "forms", "everyday.jsonl")
     lines = path.read_text(encoding="utf-8").splitlines()
     return read_forms(lines, "hzner/data/money/forms/everyday.jsonl")

@@ -77,8 +77,7 @@ class _Linker:
         self.sizes = sorted({len(name) for name in self.names}, reverse=True)
 
     def has_verb(self, start: int, end: int, kind: str) -> bool:
-        pattern = self.lexicon.searchers[kind]
-        return pattern is not None and pattern.search(self.text, start, end) is not None
+        return self.lexicon.searchers[kind].search(self.text, start, end) is not None
 
     def in_sentence(self, start: int) -> Located[Org] | None:
         """The first ORG before ``start`` in its sentence that acts on the project.
@@ -186,26 +185,25 @@ class _Linker:
                 return (start, index) if _word_like(text[start:index]) else None
         # The first word of what is built ends the company name; one at its very
         # start means there is none (基板级扇出封装, 科技人才小镇).
-        describe = self.lexicon.searchers["describe"]
-        first = describe.search(text, proper, limit) if describe is not None else None
-        if first is not None and first.start() < proper + _MIN_BRAND:
+        first = self.lexicon.searchers["describe"].search(text, proper, limit)
+        if first is not None and first[0] < proper + _MIN_BRAND:
             return None
-        pos = limit if first is None else first.start()
+        pos = limit if first is None else first[0]
         for index in range(proper + _MIN_BRAND, pos):
             if text[index].isascii() and not text[proper:index].isascii():
                 pos = index  # 伊藤洋华堂|BPO中国区总部, 瑞浦兰钧|50GWh
                 break
         business = self.lexicon.searchers["business"]
         at = proper + _MIN_BRAND
-        while business is not None and (trade := business.search(text, at, pos)) is not None:
-            if not self.closes(trade.end(), end):
-                pos = trade.start()  # 永农|生物酶催化: the shorter trade name
+        while (trade := business.search(text, at, pos)) is not None:
+            if not self.closes(trade[1], end):
+                pos = trade[0]  # 永农|生物酶催化: the shorter trade name
                 break
-            at = trade.start() + 1
+            at = trade[0] + 1
         if pos - proper < _MIN_BRAND or pos - start > _MAX_BRAND:
             return None
         measure = self.lexicon.searchers["measure"]
-        if not _word_like(text[start:pos]) or (measure and measure.search(text, start, pos)):
+        if not _word_like(text[start:pos]) or measure.search(text, start, pos) is not None:
             return None  # 千万平方米|综合产业园区: a size, no company
         return start, pos
 

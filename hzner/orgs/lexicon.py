@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..lexicon import Lexicon
 from ..projects.text import NAME_RANGES
 from ..rules import RuleSet
-from ..zones.gazetteer import place_names
+from ..zones.forms import zone_place_names
 
-__all__ = ["OrgLexicon"]
+__all__ = ["CLOSED_LIST_START", "OrgLexicon"]
 
 # Compound verbs of an investor are this long or longer; a single 投资 or 建设 is too often a noun.
 _SUBJECT_VERB = 4
+#: The literal every `OrgLexicon.closed_lists` match starts with: a text without it has none.
+CLOSED_LIST_START = "等"
 # Between 等 and its class noun: a count and modifiers (等111家知名企业).
 _CLASS_GAP = 10
+
+
+class _Searchers(dict[str, Lexicon[str]]):
+    """Each list, built when it is first asked for."""
+
+    def __init__(self, lexicons: dict[str, Callable[[], Lexicon[str]]]) -> None:
+        super().__init__()
+        self._lexicons = lexicons
+
+    def __missing__(self, name: str) -> Lexicon[str]:
+        lexicon = self[name] = self._lexicons[name]()
+        return lexicon
 
 
 @dataclass(frozen=True)
@@ -113,10 +128,9 @@ class OrgLexicon:
     def places(self) -> Lexicon[str]:
         """Countries and pairs (``place``), and the provinces and cities of the zones."""
         lexicon = self._words("place")
-        for rule in self.rules.of("zone"):
-            for division in (rule.get("province", ""), rule.get("city", "")):
-                for name in place_names(division) if division else ():
-                    lexicon.add(name, "place")
+        # Each name once, in the order first met: the zones share their places.
+        for name in dict.fromkeys(zone_place_names(self.rules)):
+            lexicon.add(name, "place")
         return lexicon
 
     @cached_property
@@ -130,19 +144,21 @@ class OrgLexicon:
         return lexicon
 
     @cached_property
-    def searchers(self) -> dict[str, re.Pattern[str] | None]:
-        """Compiled patterns of some lists, to find the first of their words in a span at once."""
-        return {
-            name: None if lexicon.pattern is None else re.compile(lexicon.pattern)
-            for name, lexicon in (
-                ("verb", self.verbs),
-                ("build", self.builds),
-                ("not_org", self.not_org),
-                ("describe", self.describe),
-                ("measure", self._words("measure")),
-                ("business", self.business),
-            )
-        }
+    def searchers(self) -> dict[str, Lexicon[str]]:
+        """Some lists by name, to find the first of their words in a span (`Lexicon.search`).
+
+        Each is built at its first use: a text needs a few of them.
+        """
+        return _Searchers(
+            {
+                "verb": lambda: self.verbs,
+                "build": lambda: self.builds,
+                "not_org": lambda: self.not_org,
+                "describe": lambda: self.describe,
+                "measure": lambda: self._words("measure"),
+                "business": lambda: self.business,
+            }
+        )
 
     @cached_property
     def acting_trade(self) -> re.Pattern[str] | None:
@@ -166,7 +182,8 @@ class OrgLexicon:
         classes = self.classes.pattern
         if classes is None:
             return None
-        return re.compile(f"等[{NAME_RANGES}]{{0,{_CLASS_GAP}}}?(?:{classes})(?!项目)")
+        gap = f"[{NAME_RANGES}]{{0,{_CLASS_GAP}}}?"
+        return re.compile(f"{CLOSED_LIST_START}{gap}(?:{classes})(?!项目)")
 
     @cached_property
     def short_forms(self) -> dict[str, tuple[str, ...]]:
@@ -200,8 +217,24 @@ class OrgLexicon:
         )
 
     def has_evidence(self, text: str) -> bool:
-        """Whether one of `gates` matches in ``text``: one after another, the first hit decides."""
-        return any(pattern.search(text) is not None for pattern in self.gates)
+        """Whether one of `gates` matches in ``text``: one after another, the first hit decides.
+
+        Each is compiled when it is first tried (the word lists' patterns when
+        `Lexicon.occurs` needs them), and `closed_lists` only for a text with
+        the 等 it starts with.
+        """
+        if self.forms.occurs(text) or self.known.occurs(text):
+            return True
+        verbs = self.subject_verbs
+        if verbs is not None and verbs.search(text) is not None:
+            return True
+        trade = self.acting_trade
+        if trade is not None and trade.search(text) is not None:
+            return True
+        if CLOSED_LIST_START not in text:
+            return False
+        closed = self.closed_lists
+        return closed is not None and closed.search(text) is not None
 
     @cached_property
     def stop_last_chars(self) -> frozenset[str]:

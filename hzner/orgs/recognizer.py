@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from ..normalize import Located, NormalizedText, locate
 from ..projects.text import has_count, is_name_char
 from ..types import Money, Org, Park
-from .lexicon import OrgLexicon
+from .lexicon import CLOSED_LIST_START, OrgLexicon
 from .names import occurrences, trade_name
 
 __all__ = ["find_orgs", "find_orgs_located", "trade_name"]
@@ -137,11 +137,8 @@ class _Reader:
 
     def rejected(self, start: int, end: int) -> bool:
         """Tell whether a ``not_org`` word starts inside ``text[start:end]``."""
-        pattern = self.lexicon.searchers["not_org"]
-        if pattern is None:
-            return False
-        found = pattern.search(self.text, start, end + _LONGEST_NOT_ORG)
-        return found is not None and found.start() < end
+        found = self.lexicon.searchers["not_org"].search(self.text, start, end + _LONGEST_NOT_ORG)
+        return found is not None and found[0] < end
 
     def formed(self) -> list[_Found]:
         """Names that end in a legal form, group word or institution word."""
@@ -211,6 +208,8 @@ class _Reader:
 
     def classed(self) -> list[_Found]:
         """The items of a 、 list closed by 等 and a class noun (西门子、腾讯等111家知名企业)."""
+        if CLOSED_LIST_START not in self.text:
+            return []  # no 等, no list closed by it (and no pattern compiled for it)
         pattern = self.lexicon.closed_lists
         found: list[_Found] = []
         # 等多家重点企业项目 is a list of projects, which keep their names: the pattern skips it.

@@ -8,15 +8,19 @@ from functools import cached_property
 
 from ..lexicon import Lexicon
 from ..rules import RuleSet
-from ..zones.gazetteer import place_names
+from ..zones.forms import zone_place_names
 from .text import plain_run
 
-__all__ = ["CONJUNCTIONS", "CONJUNCTION_ENDS", "ProjectLexicon"]
+__all__ = ["CONJUNCTIONS", "CONJUNCTION_ENDS", "NO_RUN", "RUN_AFTER", "ProjectLexicon"]
 
 # What joins enumeration items besides 、. A conjunction after an attributive
 # suffix joins two modifiers of one item (宸鸿穿戴式及3D触控模块), not two items.
 CONJUNCTIONS = ("以及", "和", "与", "及")
 CONJUNCTION_ENDS = frozenset(word[-1] for word in CONJUNCTIONS)
+#: A run that crosses nothing: a walk checks each position (`ProjectLexicon.walk_run`).
+NO_RUN = re.compile("")
+#: Positions checked one by one before `ProjectLexicon.plain_run` is compiled.
+RUN_AFTER = 2000
 
 
 @dataclass(frozen=True)
@@ -88,11 +92,7 @@ class ProjectLexicon:
     @cached_property
     def places(self) -> frozenset[str]:
         """The provinces and cities of the zones, as the press writes them (长沙, 长沙市)."""
-        names: set[str] = set()
-        for rule in self.rules.of("zone"):
-            for division in (rule.get("province", ""), rule.get("city", "")):
-                names.update(place_names(division) if division else ())
-        return frozenset(names)
+        return frozenset(zone_place_names(self.rules))
 
     @cached_property
     def plain_run(self) -> re.Pattern[str]:
@@ -102,6 +102,27 @@ class ProjectLexicon:
         names or parts of one is decided there.
         """
         return plain_run(self.stops, also="".join(sorted(CONJUNCTION_ENDS)))
+
+    @cached_property
+    def _steps(self) -> list[int]:
+        """How many positions walks have checked one by one, before `plain_run` was compiled."""
+        return [0]
+
+    def walk_run(self) -> re.Pattern[str]:
+        """The run a new walk crosses unchecked: `plain_run`, once it pays to compile it.
+
+        Compiling `plain_run` takes some 5 ms; until walks have checked
+        `RUN_AFTER` positions one by one (a few milliseconds), they get
+        `NO_RUN`, which crosses nothing, so every position is checked in full:
+        the same names, found without compiling it (`step` counts).
+        """
+        return self.plain_run if "plain_run" in self.__dict__ else NO_RUN
+
+    def step(self) -> bool:
+        """Count a position checked one by one; true when `plain_run` should be used."""
+        steps = self._steps
+        steps[0] += 1
+        return steps[0] > RUN_AFTER
 
     @cached_property
     def anaphors(self) -> Lexicon[str]:

@@ -124,9 +124,11 @@ def plain_run(stops: Lexicon[str], also: str = "") -> re.Pattern[str]:
     first = set("等目" + also) | _CLASSIFIERS | _DATE_UNITS | {key[-1] for key in stops}
     ranges = NAME_RANGES.replace("()", "")
     plain = f"(?![{_class(frozenset(first))}])[{ranges}]"
-    checked = f"(?!{'|'.join(checks)})[{ranges}]"
-    point = f"(?!{'|'.join(checks)})\\.(?=[0-9])"  # 第10.5代
-    return re.compile(f"(?:{plain}|{checked}|{point}){{0,{_MAX_RUN}}}")
+    # A checked name character, or the point of 第10.5代: the checks are
+    # written once for both (each branch of the two would test them alike),
+    # which halves the time to compile the pattern.
+    checked = f"(?!{'|'.join(checks)})(?:[{ranges}]|\\.(?=[0-9]))"
+    return re.compile(f"(?:{plain}|{checked}){{0,{_MAX_RUN}}}")
 
 
 def _class(chars: frozenset[str]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..types import Park, Status
-from .lexicon import CONJUNCTION_ENDS, ProjectLexicon
+from .lexicon import CONJUNCTION_ENDS, NO_RUN, ProjectLexicon
 from .links import Context
 from .text import NAME_RANGES, NUMERALS, has_count, is_name_char
 
@@ -104,7 +104,7 @@ class NameWalker:
         # The characters inside enumeration items (`project_candidates` marks them).
         self.in_item = bytearray(len(self.text))
         self.stop_last = lexicon.stop_last_chars
-        self.plain_run = lexicon.plain_run
+        self.plain_run = lexicon.walk_run()
         self.barriers = sorted(self.hard_ends | self.park_end.keys())
 
     @cached_property
@@ -215,6 +215,8 @@ class NameWalker:
         That is where ``run`` stops, or the nearest amount or park ending in
         between, whichever comes first.
         """
+        if run is NO_RUN and self.lexicon.step():
+            self.plain_run = run = self.lexicon.plain_run  # from the next call on, too
         length = len(self.text)
         match = run.match(self.reversed, length - pos)  # never None: {0,n}
         low = length - match.end() if match is not None else pos

@@ -13,12 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
 from ..normalize import normalize_key
 
-__all__ = ["Zone", "generate_aliases", "place_names", "signature", "zone_word_lexicon"]
+if TYPE_CHECKING:
+    from ..rules import RuleSet
+
+__all__ = [
+    "Zone",
+    "generate_aliases",
+    "place_names",
+    "signature",
+    "zone_place_names",
+    "zone_word_lexicon",
+]
 
 # Official zone words (the long forms in approved names) and the short forms
 # the press writes in their place: XX高新技术产业开发区 → XX高新区, XX国家高新区.
@@ -119,6 +130,9 @@ def zone_word_lexicon() -> Lexicon[str]:
     return _lexicon_of(_ZONE_WORDS)
 
 
+# Cached: the lexicons call it for the province and city of every zone, and
+# the zones share a few hundred of them.
+@lru_cache(maxsize=4096)
 def place_names(division: str) -> tuple[str, ...]:
     """Return the names of a province or prefecture as the press writes them, full first.
 
@@ -143,6 +157,21 @@ def place_names(division: str) -> tuple[str, ...]:
                 stem = stem[:2]
             return (full, stem)
     return (full,) if full else ()
+
+
+def zone_place_names(rules: RuleSet) -> list[str]:
+    """The names (`place_names`) of the provinces and cities of ``rules``' zones, in order.
+
+    Each province or city is named once, where first met: the zones share a
+    few hundred of them.
+    """
+    divisions = dict.fromkeys(
+        division
+        for rule in rules.of("zone")
+        for division in (rule.get("province", ""), rule.get("city", ""))
+        if division
+    )
+    return [name for division in divisions for name in place_names(division)]
 
 
 def _proper_part(form: str) -> str | None:

@@ -17,12 +17,12 @@ on normalized text, so brackets of either width are the same.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from .._files import data_file
 from ..errors import Errors, RuleError
 from ..lexicon import Lexicon
 from ..normalize import normalize_key
@@ -36,7 +36,9 @@ __all__ = [
     "generate_aliases",
     "place_names",
     "precomputed_forms",
+    "precomputed_tables",
     "render_forms",
+    "render_tables",
 ]
 
 
@@ -144,6 +146,10 @@ class Gazetteer:
     __slots__ = ("_brands", "_by_id", "_by_name", "_endings", "_flagged", "_forms")
 
     def __init__(self, zones: Iterable[Zone], flagged: Iterable[str] = ()) -> None:
+        self._index(zones, flagged, None)
+
+    def _index(self, zones: Iterable[Zone], flagged: Iterable[str], tables: _Tables | None) -> None:
+        """Index the zones; ``tables``, when given, are the brands and endings of their forms."""
         self._by_id: dict[str, Zone] = {}
         for zone in zones:
             self._by_id[zone.zone_id] = zone
@@ -163,18 +169,26 @@ class Gazetteer:
         # ends, by the lengths of the forms that end with it. The few that do
         # not (光谷, 中关村) have a small matcher of their own. This is several
         # times faster than one matcher of every form tried at every position.
-        lengths: dict[str, set[int]] = {}
         self._brands: Lexicon[Zone] = Lexicon()
-        words = zone_word_lexicon()
+        if tables is not None:  # hzner's own zones: the tables are stored (`precomputed_tables`)
+            brands, self._endings = tables
+            for form, zones in forms.items():
+                if form in brands:
+                    for zone in zones:
+                        self._brands.add(form, zone)
+            return
+        lengths: dict[str, set[int]] = {}
+        ending = _zone_word_ending().search
         for form, zones in forms.items():
-            suffix = words.longest_ending_at(form, len(form))
-            if suffix is None or suffix[0] == 0:
+            suffix = ending(form)
+            if suffix is None or suffix.start() == 0:
                 for zone in zones:
                     self._brands.add(form, zone)
             else:
                 # Keyed by the zone word and the character before it, which
                 # rules out most zone words of a text with one look-up.
-                key = form[suffix[0] :] + form[suffix[0] - 1]
+                start = suffix.start()
+                key = form[start:] + form[start - 1]
                 lengths.setdefault(key, set()).add(len(form))
         self._endings = {
             word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()
@@ -193,6 +207,8 @@ class Gazetteer:
         """
         seeds, flagged = _seeds(rules)
         shipped = _shipped_forms()
+        # Only hzner's own zones, each as stored: then the look-up tables are stored too.
+        as_shipped = len(seeds) == len(shipped)
         zones: list[Zone] = []
         for seed in seeds:
             # The forms of the shipped zones are generated at build time
@@ -202,8 +218,22 @@ class Gazetteer:
                 aliases = tuple(stored[1])
             else:
                 aliases = tuple(sorted(generate_aliases(seed) - {seed.name}))
-            zones.append(replace(seed, aliases=aliases))
-        return cls(zones, flagged)
+                as_shipped = False
+            # Built directly: dataclasses.replace is several times slower.
+            zones.append(
+                Zone(
+                    seed.zone_id,
+                    seed.name,
+                    seed.kind,
+                    aliases,
+                    seed.province,
+                    seed.city,
+                    seed.parent,
+                )
+            )
+        gazetteer = cls.__new__(cls)
+        gazetteer._index(zones, flagged, _shipped_tables() if as_shipped else None)
+        return gazetteer
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -302,15 +332,66 @@ def render_forms(forms: dict[str, tuple[str, list[str]]]) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
+def precomputed_tables(rules: RuleSet) -> dict[str, Any]:
+    """The gazetteer's look-up tables for the forms of ``rules``' zones, computed now.
+
+    ``{"brands": the forms that end in no zone word, "endings": {zone word and
+    the character before it: the lengths of the forms ending so}}``, which
+    ``scripts/build_zones.py --forms`` writes for hzner's own rules to
+    ``hzner/data/zones/tables.json`` (a test checks that it is current).
+    """
+    gazetteer = Gazetteer(Gazetteer.from_rules(rules))  # the constructor computes them
+    return {
+        "brands": sorted(gazetteer._brands.keys()),
+        "endings": {key: list(lengths) for key, lengths in sorted(gazetteer._endings.items())},
+    }
+
+
+def render_tables(tables: dict[str, Any]) -> str:
+    """The text of ``tables.json``: the brands on one line, then one ending a line."""
+    endings = [
+        json.dumps(key, ensure_ascii=False) + ": " + json.dumps(lengths)
+        for key, lengths in sorted(tables["endings"].items())
+    ]
+    brands = json.dumps(sorted(tables["brands"]), ensure_ascii=False)
+    return '{\n"brands": ' + brands + ',\n"endings": {\n' + ",\n".join(endings) + "\n}\n}\n"
+
+
+# The forms that end in no zone word, and the lengths of the others by the
+# zone word that ends them and the character before it.
+_Tables = tuple[frozenset[str], dict[str, tuple[int, ...]]]
+
+
+@cache
+def _shipped_tables() -> _Tables | None:
+    try:
+        text = data_file("zones", "tables.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    raw: dict[str, Any] = json.loads(text)
+    endings = {key: tuple(lengths) for key, lengths in raw["endings"].items()}
+    return frozenset(raw["brands"]), endings
+
+
 @cache
 def _shipped_forms() -> dict[str, tuple[str, list[str]]]:
-    source = resources.files("hzner") / "data" / "zones" / "forms.json"
+    source = data_file("zones", "forms.json")
     try:
         text = source.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
     raw: dict[str, list[Any]] = json.loads(text)
     return {zone_id: (value[0], value[1]) for zone_id, value in raw.items()}
+
+
+@cache
+def _zone_word_ending() -> re.Pattern[str]:
+    """The longest zone word that ends a form: the leftmost that reaches the end.
+
+    The zone words are CJK, so the ASCII-word rule of `Lexicon.longest_ending_at`
+    never applies; one search in C per form is several times faster than it.
+    """
+    return re.compile(f"(?:{zone_word_lexicon().pattern})$")
 
 
 @cache

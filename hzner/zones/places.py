@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, cast
+
+from .._files import data_file
+from ..lexicon import SCAN_BEFORE_COMPILE
 
 __all__ = ["Division", "Places"]
 
@@ -59,28 +61,68 @@ class Places:
 
     """
 
-    __slots__ = ("_by_name", "_lengths", "_pairs")
+    __slots__ = ("_by_name", "_lengths", "_pairs", "_read")
 
     def __init__(self, divisions: Iterable[tuple[Division, tuple[str, ...]]]) -> None:
         found: dict[str, list[Division]] = {}
-        lengths: dict[str, set[int]] = {}
         for division, shorts in divisions:
             for name in (division.name, *shorts):
                 if len(name) >= 2:
                     found.setdefault(name, []).append(division)
-                    lengths.setdefault(name[:2], set()).add(len(name))
-        self._by_name = {name: tuple(items) for name, items in found.items()}
+        self._index({name: tuple(items) for name, items in found.items()})
+
+    def _index(self, by_name: dict[str, tuple[Division, ...] | list[str]]) -> None:
+        """Index the names: each maps to its divisions, or to their table rows not read yet."""
+        self._by_name = by_name
+        lengths: dict[str, set[int]] = {}
+        for name in by_name:
+            lengths.setdefault(name[:2], set()).add(len(name))
         # First two characters -> the lengths of the names that start with them, longest first.
         self._lengths = {
             pair: tuple(sorted(sizes, reverse=True)) for pair, sizes in lengths.items()
         }
-        # Where a name may begin: a first character followed by a second one, found
-        # by one regex pass in C (a lookahead, so that candidates may overlap); the
-        # pair is then checked in `_lengths`. An alternation of the names would be
-        # tried name by name at every position.
-        firsts = "".join(sorted({pair[0] for pair in self._lengths}))
-        seconds = "".join(sorted({pair[1] for pair in self._lengths}))
-        self._pairs = re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
+        self._pairs: re.Pattern[str] | None = None  # compiled at need (`_pair_pattern`)
+        self._read = 0  # characters `finditer` has read by look-ups
+
+    def _pair_pattern(self) -> re.Pattern[str]:
+        """Where a name may begin: a first character followed by a second one.
+
+        Found by one regex pass in C (a lookahead, so that candidates may
+        overlap); the pair is then checked in `_lengths`. An alternation of the
+        names would be tried name by name at every position.
+        """
+        if self._pairs is None:
+            firsts = "".join(sorted({pair[0] for pair in self._lengths}))
+            seconds = "".join(sorted({pair[1] for pair in self._lengths}))
+            self._pairs = re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
+        return self._pairs
+
+    @classmethod
+    def _from_table(cls, text: str) -> Places:
+        """The places of ``divisions.tsv``, each name's divisions built at its first look-up.
+
+        A text names a few of the 6,000 names: building every `Division` at
+        once took longer than the first text's extraction.
+        """
+        rows: dict[str, list[str]] = {}
+        for line in text.splitlines()[1:]:
+            fields = line.split("\t")
+            for name in (fields[1], fields[5]):
+                if len(name) >= 2:
+                    found = rows.get(name)
+                    if found is None:
+                        rows[name] = [line]
+                    else:
+                        found.append(line)
+        places = cls.__new__(cls)
+        places._index(cast(dict[str, "tuple[Division, ...] | list[str]"], rows))
+        return places
+
+    def _divisions(self, name: str, rows: list[str]) -> tuple[Division, ...]:
+        """Build the divisions of a name from its table rows, once."""
+        built = tuple(Division(*line.split("\t")[:5]) for line in rows)
+        self._by_name[name] = built
+        return built
 
     @classmethod
     def default(cls) -> Places:
@@ -89,7 +131,8 @@ class Places:
 
     def get(self, name: str) -> tuple[Division, ...]:
         """Return the divisions named ``name`` (official or short), or an empty tuple."""
-        return self._by_name.get(name, ())
+        found = self._by_name.get(name, ())
+        return self._divisions(name, found) if isinstance(found, list) else found
 
     def longest_at(self, text: str, pos: int) -> tuple[int, tuple[Division, ...]] | None:
         """Return ``(end, divisions)`` of the longest place name starting at ``pos``, or None."""
@@ -100,8 +143,11 @@ class Places:
         for length in lengths:
             if length > room:
                 continue  # a slice past the end would be shorter than the name
-            found = self._by_name.get(text[pos : pos + length])
+            name = text[pos : pos + length]
+            found = self._by_name.get(name)
             if found is not None:
+                if isinstance(found, list):
+                    found = self._divisions(name, found)
                 return pos + length, found
         return None
 
@@ -114,12 +160,21 @@ class Places:
 
         One regex pass finds the positions where a name's first two characters
         may stand; only there are names looked up, a dict look-up per name
-        length: linear in the length of the text.
+        length: linear in the length of the text. The first short texts of a
+        process look each pair up instead, before the pattern (1-2 ms to
+        compile) pays: see `hzner.lexicon.SCAN_BEFORE_COMPILE`.
         """
+        lengths = self._lengths
+        positions: Iterable[int]
+        if self._pairs is None and self._read + len(text) <= SCAN_BEFORE_COMPILE:
+            self._read += len(text)
+            positions = (pos for pos in range(len(text) - 1) if text[pos : pos + 2] in lengths)
+        else:
+            matches = self._pair_pattern().finditer(text)
+            positions = (match.start() for match in matches if match.group(1) in lengths)
         end = 0
-        for match in self._pairs.finditer(text):
-            pos = match.start()
-            if pos < end or match.group(1) not in self._lengths:
+        for pos in positions:
+            if pos < end:
                 continue
             found = self.longest_at(text, pos)
             if found is not None:
@@ -164,5 +219,4 @@ def _read_table(text: str) -> Iterator[tuple[Division, tuple[str, ...]]]:
 
 @cache
 def _default_places() -> Places:
-    source = resources.files("hzner") / "data" / "places" / "divisions.tsv"
-    return Places(_read_table(source.read_text(encoding="utf-8")))
+    return Places._from_table(data_file("places", "divisions.tsv").read_text(encoding="utf-8"))

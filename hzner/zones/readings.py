@@ -27,7 +27,8 @@ import json
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
+
+from .._files import data_file
 
 __all__ = ["Readings"]
 
@@ -127,6 +128,6 @@ def named_as_project(name: str, projects: frozenset[str]) -> bool:
 
 @cache
 def _default_readings() -> Readings:
-    source = resources.files("hzner") / "data" / "zones" / "readings.json"
+    source = data_file("zones", "readings.json")
     cues = json.loads(source.read_text(encoding="utf-8"))
     return Readings({key: value for key, value in cues.items() if not key.startswith("_")})

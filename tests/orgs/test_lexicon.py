@@ -70,3 +70,12 @@ def test_no_parts_no_evidence() -> None:
     assert _one_pattern(empty) is None
     assert empty.gates == ()
     assert not empty.has_evidence("厦门天马显示科技有限公司")
+
+
+def test_closed_lists_start_with_their_literal() -> None:
+    from hzner.orgs.lexicon import CLOSED_LIST_START
+
+    pattern = LEXICON.closed_lists
+    assert pattern is not None
+    assert pattern.pattern.startswith(CLOSED_LIST_START)
+    assert LEXICON.has_evidence("西门子、腾讯等111家知名企业")

@@ -54,3 +54,16 @@ def test_generated_forms_of_an_economic_zone_with_the_general_word() -> None:
     forms = generate_aliases(zone)
     assert {"松陵开发区", "松陵国家经济技术开发区", "松陵经开区"} <= forms
     assert "开发区" not in forms
+
+
+def test_zone_place_names_names_each_province_and_city_once_in_order() -> None:
+    from hzner.rules import RuleSet
+    from hzner.zones.forms import zone_place_names
+
+    rules = RuleSet().extend(
+        {"type": "zone", "id": "A", "name": "甲高新区", "kind": "other", "city": "武汉市"},
+        {"type": "zone", "id": "B", "name": "乙高新区", "kind": "other", "province": "湖北省",
+         "city": "武汉市"},
+        {"type": "zone", "id": "C", "name": "丙高新区", "kind": "other"},
+    )  # fmt: skip
+    assert zone_place_names(rules) == ["武汉市", "武汉", "湖北省", "湖北"]

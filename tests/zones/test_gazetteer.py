@@ -402,3 +402,39 @@ def test_changed_zone_rule_generates_its_forms_again() -> None:
     gazetteer = Gazetteer.from_rules(RuleSet([*RuleSet.default().of("zone", "alias"), *changed]))
     assert gazetteer.candidates("西永B")[0].zone_id == "CBZ-500000-01"
     assert "重庆西永综保区" in gazetteer
+
+
+def test_shipped_tables_file_is_current() -> None:
+    """hzner/data/zones/tables.json is what `scripts/build_zones.py --forms` writes."""
+    from hzner.zones.gazetteer import precomputed_tables, render_tables
+
+    committed = ROOT / "hzner" / "data" / "zones" / "tables.json"
+    expected = render_tables(precomputed_tables(RuleSet.default()))
+    assert committed.read_text(encoding="utf-8") == expected
+
+
+def _tables(gazetteer: Gazetteer) -> tuple[dict[str, tuple[object, ...]], object]:
+    return dict(gazetteer._brands.items()), gazetteer._endings
+
+
+def test_gazetteer_from_stored_tables_equals_computed() -> None:
+    from hzner.zones import gazetteer as module
+
+    stored = Gazetteer.from_rules(RuleSet.default())
+    computed = Gazetteer(stored)
+    assert module._shipped_tables() is not None
+    assert _tables(stored) == _tables(computed)
+    assert stored._forms == computed._forms
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"type": "zone", "id": "U-1", "name": "甲乙光谷", "kind": "other", "city": "武汉市"},
+        {"type": "alias", "alias": "西永微电园区", "zone": "重庆西永综合保税区"},
+    ],
+)
+def test_gazetteer_of_user_zones_computes_its_tables(rule: dict[str, object]) -> None:
+    extended = Gazetteer.from_rules(RuleSet.default().extend(rule))
+    assert _tables(extended) == _tables(Gazetteer(extended))
+    assert _tables(extended) != _tables(Gazetteer.default())

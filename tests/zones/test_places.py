@@ -80,3 +80,32 @@ def test_table_is_what_the_build_script_writes() -> None:
     committed = (ROOT / "hzner" / "data" / "places" / "divisions.tsv").read_text(encoding="utf-8")
     assert committed.splitlines()[0] == "\t".join(module.HEADER)
     assert len(committed.splitlines()) > 3000
+
+
+def test_places_read_lazily_from_the_table_equal_places_built_at_once() -> None:
+    from hzner._files import data_file
+    from hzner.zones.places import _read_table
+
+    text = data_file("places", "divisions.tsv").read_text(encoding="utf-8")
+    eager, lazy = Places(_read_table(text)), Places._from_table(text)
+    sample = "贵阳市修文县扎佐工业园和北京朝阳区、辽宁朝阳与恩施"
+    assert list(lazy.finditer(sample)) == list(eager.finditer(sample))
+    names = list(eager._by_name)
+    assert [lazy.get(name) for name in names] == [eager.get(name) for name in names]
+    assert lazy._by_name == eager._by_name  # every name read by now
+    assert lazy.get("不是地名") == ()
+
+
+@given(st.text(alphabet="贵阳市修文县北京朝阳区辽宁恩施州,。 1a", max_size=60))
+def test_places_find_the_same_by_look_ups_and_by_pattern(text: str) -> None:
+    looked_up, matched = (
+        Places.default(),
+        Places._from_table(
+            (Path(__file__).resolve().parents[2] / "hzner/data/places/divisions.tsv").read_text(
+                encoding="utf-8"
+            )
+        ),
+    )
+    matched._read = 10**9  # its look-ups spent: the pattern
+    looked_up._read = 0
+    assert list(looked_up.finditer(text)) == list(matched.finditer(text))
