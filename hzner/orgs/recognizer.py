@@ -59,6 +59,7 @@ _PROJECT_WORD = "项目"
 _BRAND_RULES = frozenset({"subject", "trade", "class-list", "list"})
 _ETC = "等"
 _OF = "的"
+_WHERE = ("在", "于")
 
 
 @dataclass(slots=True)
@@ -159,9 +160,20 @@ class _Reader:
         for match in pattern.finditer(text) if pattern is not None else ():
             start = match.start()
             name_start = self.walk(start, _MAX_BRAND + 1)
-            if self.opens(name_start) and self.brand_like(name_start, start):
+            if self.opens_after_word(name_start) and self.brand_like(name_start, start):
                 found.append(_Found(name_start, start, None, "subject"))
         return found
+
+    def opens_after_word(self, pos: int) -> bool:
+        """Tell whether a subject may begin at ``pos``.
+
+        After a clause mark, or after a boundary word of two or more
+        characters (包括|某某, 此次|某某); not after 在 or 该.
+        """
+        if self.opens(pos):
+            return True
+        stop = self.lexicon.stops.longest_ending_at(self.text, pos)
+        return stop is not None and pos - stop[0] >= 2
 
     def spenders(self, money: Sequence[tuple[int, int]]) -> list[_Found]:
         """Names that open a clause or list item and spend an amount on something.
@@ -179,13 +191,13 @@ class _Reader:
                 continue
             name_end = verb[0]
             name_start = self.walk(name_end, _MAX_BRAND + 1, glued=True)  # 华为 ends in 为
+            if text.endswith(_WHERE, 0, name_start) and name_start - 1 > 0:
+                # 某某在|东丽区|投资5亿元建设…: the investor stands before 在 and its place.
+                name_end = name_start - 1
+                name_start = self.walk(name_end, _MAX_BRAND + 1, glued=True)
             if self.lexicon.stops.lookup(text[name_start:name_end]):
                 continue  # a stop word itself, glued on: 今年|投资10亿元的
-            # After a clause mark, or a word of two or more characters that ends a
-            # name on the left (包括|某某投资…); not after 在 or 该 (在|东丽区投资…).
-            stop = self.lexicon.stops.longest_ending_at(text, name_start)
-            opens = self.opens(name_start) or (stop is not None and name_start - stop[0] >= 2)
-            if opens and self.brand_like(name_start, name_end):
+            if self.opens_after_word(name_start) and self.brand_like(name_start, name_end):
                 found.append(_Found(name_start, name_end, None, "subject"))
         return found
 

@@ -205,8 +205,9 @@ def test_recognizer_linear_time(unit: str) -> None:
         ("该公司投资5亿元的项目已开工。", []),
         ("今年投资10亿元的项目有12个。", []),
         ("项目投资5亿元,建成后年产值20亿元。", []),
-        # a place after 在 is where, not who
+        # a place after 在 is where, not who; the investor stands before it
         ("中航集团在东丽区投资5亿元建设研发基地。", ["中航集团"]),
+        ("中海能在高新区投资16亿元建设研发基地。", ["中海能"]),
         # an origin before the name is no part of it
         ("台企长春颖霆科技有限公司投资2亿元建设厂房。", ["长春颖霆科技有限公司"]),
         # an amount not followed by what it is spent on
@@ -214,4 +215,19 @@ def test_recognizer_linear_time(unit: str) -> None:
     ],
 )
 def test_orgs_investor_before_an_amount(text: str, expected: list[str]) -> None:
+    assert [org.text for org in hzner.extract(text).orgs] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("红星机械厂今年投产新线。", ["红星机械厂"]),  # a factory named by its trade
+        ("万丰食品厂与开发区签约。", ["万丰食品厂"]),
+        ("该市污水处理厂扩建。", []),  # a facility, no company
+        # a subject after a boundary word of two characters, before a compound verb
+        ("此次康泰普增资建设中国制造基地。", ["康泰普"]),
+        ("在高新区增资建设厂房。", []),
+    ],
+)
+def test_orgs_factories_and_subjects_after_a_word(text: str, expected: list[str]) -> None:
     assert [org.text for org in hzner.extract(text).orgs] == expected
