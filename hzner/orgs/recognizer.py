@@ -24,14 +24,14 @@ Every walk is capped, so the pass is linear in the length of the text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from ..normalize import Located, NormalizedText, locate
 from ..projects.text import has_count, is_name_char
 from ..types import Money, Org, Park
+from .found import Found, known, resolve, same_names, short_forms
 from .lexicon import CLOSED_LIST_START, OrgLexicon
-from .names import occurrences, trade_name
+from .names import trade_name
 
 __all__ = ["find_orgs", "find_orgs_located", "trade_name"]
 
@@ -55,20 +55,9 @@ _SUBJECT_AFTER = ("由", "与", "和", "及", "同", "向")
 _MAX_TRADE = 4
 _MAX_ITEMS = 30
 _PROJECT_WORD = "项目"
-# The rules whose names are brands with no form: their other mentions count too.
-_BRAND_RULES = frozenset({"subject", "trade", "class-list", "list"})
 _ETC = "等"
 _OF = "的"
 _WHERE = ("在", "于")
-
-
-@dataclass(slots=True)
-class _Found:
-    start: int
-    end: int
-    full: str | None
-    rule_id: str
-    company: bool = False  # a company named in full: its short forms count after it
 
 
 class _Reader:
@@ -141,7 +130,7 @@ class _Reader:
         found = self.lexicon.searchers["not_org"].search(self.text, start, end + _LONGEST_NOT_ORG)
         return found is not None and found[0] < end
 
-    def formed(self) -> list[_Found]:
+    def formed(self) -> list[Found]:
         """Names that end in a legal form, group word or institution word."""
         text, found = self.text, []
         for start, end, kinds in self.lexicon.forms.finditer(text):
@@ -151,17 +140,17 @@ class _Reader:
             institution = kinds[-1] == "institution"
             if self.proper(name_start, start, institution=institution):
                 rule = f"form:{text[start:end]}"
-                found.append(_Found(name_start, end, None, rule, not institution))
+                found.append(Found(name_start, end, None, rule, not institution))
         return found
 
-    def subjects(self) -> list[_Found]:
+    def subjects(self) -> list[Found]:
         """Brands at the start of a clause right before an investor's compound verb."""
         text, found, pattern = self.text, [], self.lexicon.subject_verbs
         for match in pattern.finditer(text) if pattern is not None else ():
             start = match.start()
             name_start = self.walk(start, _MAX_BRAND + 1)
             if self.opens_after_word(name_start) and self.brand_like(name_start, start):
-                found.append(_Found(name_start, start, None, "subject"))
+                found.append(Found(name_start, start, None, "subject"))
         return found
 
     def opens_after_word(self, pos: int) -> bool:
@@ -175,7 +164,7 @@ class _Reader:
         stop = self.lexicon.stops.longest_ending_at(self.text, pos)
         return stop is not None and pos - stop[0] >= 2
 
-    def spenders(self, money: Sequence[tuple[int, int]]) -> list[_Found]:
+    def spenders(self, money: Sequence[tuple[int, int]]) -> list[Found]:
         """Names that open a clause or list item and spend an amount on something.
 
         某某投资14亿元的…项目, 某某斥资5亿元建设…: an investor's verb right
@@ -198,7 +187,7 @@ class _Reader:
             if self.lexicon.stops.lookup(text[name_start:name_end]):
                 continue  # a stop word itself, glued on: 今年|投资10亿元的
             if self.opens_after_word(name_start) and self.brand_like(name_start, name_end):
-                found.append(_Found(name_start, name_end, None, "subject"))
+                found.append(Found(name_start, name_end, None, "subject"))
         return found
 
     def opens(self, pos: int) -> bool:
@@ -206,7 +195,7 @@ class _Reader:
         text = self.text
         return pos == 0 or text[pos - 1] in _CLAUSE_OPEN or text.endswith(_SUBJECT_AFTER, 0, pos)
 
-    def traded(self) -> list[_Found]:
+    def traded(self) -> list[Found]:
         """Short names before a trade word that open a clause and act (精工科技拟投资…)."""
         text, found, pattern = self.text, [], self.lexicon.acting_trade
         for match in pattern.finditer(text) if pattern is not None else ():
@@ -215,22 +204,22 @@ class _Reader:
             if name_start == start or not self.opens(name_start):
                 continue
             if self.brand_like(name_start, start) and not self.rejected(name_start, end):
-                found.append(_Found(name_start, end, None, "trade"))
+                found.append(Found(name_start, end, None, "trade"))
         return found
 
-    def classed(self) -> list[_Found]:
+    def classed(self) -> list[Found]:
         """The items of a 、 list closed by 等 and a class noun (西门子、腾讯等111家知名企业)."""
         if CLOSED_LIST_START not in self.text:
             return []  # no 等, no list closed by it (and no pattern compiled for it)
         pattern = self.lexicon.closed_lists
-        found: list[_Found] = []
+        found: list[Found] = []
         # 等多家重点企业项目 is a list of projects, which keep their names: the pattern skips it.
         for match in pattern.finditer(self.text) if pattern is not None else ():
             etc = match.start()
             items = self._items_before(etc)
             # One item that describes (芯片设计、发光材料…等配套企业) makes it a list of sectors.
             if all(self.brand_like(item_start, item_end) for item_start, item_end in items):
-                found.extend(_Found(*item, None, "class-list") for item in items)
+                found.extend(Found(*item, None, "class-list") for item in items)
         return found
 
     def _items_before(self, etc: int) -> list[tuple[int, int]]:
@@ -261,14 +250,14 @@ class _Reader:
             return False
         return self.proper(start, end, institution=False)
 
-    def listed(self, orgs: Sequence[_Found]) -> list[_Found]:
+    def listed(self, orgs: Sequence[Found]) -> list[Found]:
         """The other items of a 、 list closed by 等 that has an ORG among its items."""
         text, found = self.text, []
         for org in orgs:
             items = self._list_around(org.start, org.end)
             for start, end in items:
                 if self.brand_like(start, end) and text[start:end] != text[org.start : org.end]:
-                    found.append(_Found(start, end, None, "list"))
+                    found.append(Found(start, end, None, "list"))
         return found
 
     def _list_around(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -294,65 +283,6 @@ class _Reader:
         return items
 
 
-def _short_forms(text: str, companies: Iterable[_Found], lexicon: OrgLexicon) -> list[_Found]:
-    """The mentions of each company's short forms after the company's full name."""
-    shorts: dict[str, str] = {}
-    first: dict[str, int] = {}
-    for company in companies:
-        full = text[company.start : company.end]
-        if full in first:
-            continue
-        first[full] = company.end
-        for short in trade_name(full, lexicon):
-            shorts.setdefault(short, full)
-    found = []
-    for start, end, short in occurrences(text, shorts):
-        full = shorts[short]
-        if start >= first[full]:
-            found.append(_Found(start, _business_end(text, end, lexicon), full, "short"))
-    return found
-
-
-def _business_end(text: str, end: int, lexicon: OrgLexicon) -> int:
-    """Extend a trade name over the trade words written after it (泽璟|制药)."""
-    while (found := lexicon.trades.longest_at(text, end)) is not None:
-        end = found[0]
-    return end
-
-
-def _known(text: str, lexicon: OrgLexicon) -> list[_Found]:
-    """The user's organisations and their short forms."""
-    found = []
-    seen: dict[str, int] = {}
-    for start, end, names in lexicon.known.finditer(text):
-        name = names[-1]
-        word = text[start:end]
-        if word == name:
-            seen.setdefault(name, end)
-        full = name if word != name and seen.get(name, len(text) + 1) <= start else None
-        found.append(_Found(start, end, full, "org-rule"))
-    return found
-
-
-def _same_names(text: str, found: Sequence[_Found]) -> list[_Found]:
-    """Every other mention of a name that evidence made an ORG (今创投资建设… 今创)."""
-    names = {text[item.start : item.end] for item in found if item.rule_id in _BRAND_RULES}
-    return [_Found(start, end, None, "same-name") for start, end, _ in occurrences(text, names)]
-
-
-def _resolve(candidates: list[_Found], size: int) -> list[_Found]:
-    """Keep non-overlapping candidates: the longer wins, then the earlier found."""
-    taken = bytearray(size)
-    kept = []
-    order = sorted(enumerate(candidates), key=lambda pair: (pair[1].start - pair[1].end, pair[0]))
-    for _, found in order:
-        if taken.find(1, found.start, found.end) < 0:
-            taken[found.start : found.end] = b"\x01" * (found.end - found.start)
-            kept.append(found)
-    kept.sort(key=lambda found: found.start)
-    return kept
-
-
 def find_orgs_located(
     norm: NormalizedText,
     money: Sequence[Located[Money]],
@@ -374,18 +304,18 @@ def find_orgs_located(
     barriers = {item.end for item in money} | set(norm.breaks)
     reader = _Reader(text, lexicon, barriers, {item.end: item.start for item in parks})
     formed = reader.formed()
-    candidates = [*formed, *_known(text, lexicon)]
+    candidates = [*formed, *known(text, lexicon)]
     if formed:
-        candidates += _short_forms(text, [found for found in formed if found.company], lexicon)
+        candidates += short_forms(text, [found for found in formed if found.company], lexicon)
     candidates += reader.subjects() + reader.spenders(spent) + reader.traded() + reader.classed()
-    first = _resolve(candidates, len(text))
+    first = resolve(candidates, len(text))
     candidates = first + reader.listed(first)
-    candidates += _same_names(text, candidates)
+    candidates += same_names(text, candidates)
     in_park = bytearray(len(text))
     for item in parks:
         in_park[item.start : item.end] = b"\x01" * (item.end - item.start)
     orgs = []
-    for found in _resolve(candidates, len(text)):
+    for found in resolve(candidates, len(text)):
         if in_park.find(0, found.start, found.end) < 0:
             continue  # inside a park's name: the park keeps it
         start, end = norm.to_original(found.start, found.end)
