@@ -181,3 +181,8 @@ def test_company_in_a_name_stops_before_what_is_built() -> None:
     # A business word ends the name (电池), but 新能源 begins what is built: the shorter trade name.
     text = "当天,瑞泰新能源动力电池、金岭光伏玻璃等8个项目集中开工。"
     assert _companies(text)["瑞泰新能源动力电池"] == "瑞泰"
+
+
+def test_company_in_a_name_stops_before_services_and_trade() -> None:
+    text = "拟建设华庭艺术展示中心、鑫葡进口葡萄酒仓储中心等项目。"
+    assert _companies(text) == {"华庭艺术展示中心": "华庭", "鑫葡进口葡萄酒仓储中心": "鑫葡"}
