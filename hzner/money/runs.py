@@ -31,6 +31,9 @@ MAGNITUDES = frozenset("万亿萬億")
 _TWO = frozenset("两兩")
 # Units and magnitudes with an implicit 一: 百亿, 千万, 万亿.
 _UNIT_CHARS = frozenset("十百千万亿拾佰仟萬億")
+# A magnitude right before a digit in the view (`_spaced_magnitude`).
+_MAGNITUDE_DIGIT = re.compile("[万亿萬億](?=[0-9])")
+_MAGNITUDE = re.compile("[万亿萬億]")
 # The longest run worth reading as one amount; a longer run of numeral
 # characters is read by its last characters only, which keeps the scan
 # linear on a megabyte of digits.
@@ -162,6 +165,11 @@ def runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
             end -= 1
         if end == start:
             continue
+        cut = _spaced_magnitude(norm, start, end)
+        if cut:
+            # 总投资380亿 2017年: a magnitude and a number after a space are two runs.
+            found.extend(_runs_of(text, [(start, cut), (cut, end)], lexicon))
+            continue
         if text.find(",", start, end) != -1:
             pieces = _pieces(norm, start, end)
             if len(pieces) > 1:
@@ -174,6 +182,23 @@ def runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
         ):
             found.append((start, end))
     return found
+
+
+def _spaced_magnitude(norm: NormalizedText, start: int, end: int) -> int:
+    """Where a run must be cut after a magnitude that whitespace parts from a digit, or 0.
+
+    The view drops whitespace (1465.3 亿 元 is one amount), but a magnitude
+    followed by a space or a line break and then digits with no magnitude of
+    their own ends its number: 总投资380亿⏎⏎2017-12-13 is 380亿 and a date,
+    while 1亿 2000万元 stays one amount.
+    """
+    for match in _MAGNITUDE_DIGIT.finditer(norm.text, start, end):
+        pos = match.end()
+        if _MAGNITUDE.search(norm.text, pos, end) is not None:
+            return 0  # a smaller magnitude follows: one number, stray space and all (1亿 2000万)
+        if norm.to_original(pos - 1, pos)[1] != norm.to_original(pos, pos + 1)[0]:
+            return pos
+    return 0
 
 
 def _runs_of(

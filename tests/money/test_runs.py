@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import hzner
 from hzner.money.runs import _SCAN, RUN
 from tests.complexity import assert_linear
 
@@ -37,3 +38,25 @@ def test_scan_on_any_text(text: str) -> None:
 @pytest.mark.parametrize("unit", [",", ",,,,,,,,a", ",.", "个", "1,"])
 def test_scan_linear_time(unit: str) -> None:
     assert_linear(_scanned, unit, 25_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # a magnitude, a space or a blank line, then a date: the amount ends at the magnitude
+        ("签约项目总投资380亿\n\n2017-12-13", [("380亿", "38000000000")]),
+        ("总投资75亿 2019年开工", [("75亿", "7500000000")]),
+        # a smaller magnitude after the space: one amount, the stray space inside
+        ("营收1亿 2000万元", [("1亿 2000万元", "120000000")]),
+        ("总投资 1465.3 亿 元", [("1465.3 亿 元", "146530000000")]),
+    ],
+)
+def test_a_spaced_magnitude_before_a_plain_number_ends_the_amount(
+    text: str, amounts: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, str(m.value)) for m in hzner.extract(text).money] == amounts
+
+
+@pytest.mark.parametrize("unit", ["亿 1", "1亿 2", "投资5亿 2017年", "亿1亿 1"])
+def test_spaced_magnitudes_are_read_in_linear_time(unit: str) -> None:
+    assert_linear(lambda text: hzner.extract(text), unit, 4_000)
