@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+import hzner
 from hzner.errors import RuleError
 from hzner.extractor import Extractor
 from hzner.money.forms import everyday_forms, read_forms
@@ -115,3 +116,10 @@ def test_forms_data_is_read_once_and_validated() -> None:
         read_forms(['{"type": "subunit", "unit": "元", "word": "角"}'], "x.jsonl")
     with pytest.raises(RuleError, match=r"\[E010\]"):
         read_forms(["{"], "x.jsonl")
+
+
+def test_an_agreement_amount_is_a_cue() -> None:
+    money = hzner.extract("拟落户项目协议金额超150亿。").money
+    assert [(m.text, str(m.value), m.role.value, m.currency_implied) for m in money] == [
+        ("超150亿", "15000000000", "contract", True)
+    ]

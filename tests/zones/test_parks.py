@@ -348,3 +348,27 @@ def test_a_brand_before_a_place_stays_in_the_name(text: str, expected: list[str]
 def test_a_brand_read_as_a_longer_name_hides_the_known_name_inside_it() -> None:
     facts = hzner.extract("光谷光谷")
     assert [(park.start, park.end) for park in facts.parks] == [(0, 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "充分放大该市国家示范物流园区和多式联运优势。",  # a determiner with a place unit
+        "南博会期间高新区签约项目12个。",  # a time span, then a bare zone word
+    ],
+)
+def test_determiners_and_time_spans_name_no_park(text: str) -> None:
+    assert hzner.extract(text).parks == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司将加快建设速度,确保光伏新材料产业园早日建成投产。",
+        "舜华新材料产业园由吉林省东北亚集团投资,总投资10亿元。",
+    ],
+)
+def test_a_park_being_built_or_financed_is_a_project(text: str) -> None:
+    facts = hzner.extract(text)
+    assert facts.parks == ()
+    assert [project.rule_id for project in facts.projects] == ["park:project"]
