@@ -245,6 +245,10 @@ class NameWalker:
                 return True  # one field or class word: 装备制造项目, 新动能项目
             if text[start:name_end] in lexicon.places:
                 return True  # a place's projects: 长沙项目, 北京项目
+            for size in (2, 3):  # a place's class of projects: 潮州|新一轮项目
+                rest = text[start + size : name_end]
+                if text[start : start + size] in lexicon.places and rest in lexicon.generic_words:
+                    return True
             # 生物医药产业项目: the name ends in a word that the generic list
             # pairs with 项目 (产业项目), so it names a kind of project.
             keys = self.lexicon.generic_words

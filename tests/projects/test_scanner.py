@@ -126,3 +126,18 @@ def test_determiners_adverbs_and_people_stand_outside_names(text: str, names: li
 def test_an_adverb_is_no_investor() -> None:
     text = "美国依斯集团自2007年起在吴江先后投资设立了三家企业。"
     assert [org.text for org in hzner.extract(text).orgs] == ["美国依斯集团"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动产业链项目落地。",
+        "引进产业平台项目3个。",
+        "部分项目已开工。",
+        "要抓好落实项目建设。",
+        "高新区进一步完善项目帮办服务。",
+        "长沙重大项目开工。",  # a place and a class word
+    ],
+)
+def test_classes_and_verbs_before_project_name_none(text: str) -> None:
+    assert hzner.extract(text).projects == ()
