@@ -30,6 +30,7 @@ from dataclasses import replace
 from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText, locate
 from ..types import Money, Park, Project, Role
+from .counted import counted_items
 from .lexicon import ProjectLexicon
 from .links import Context, Links
 from .scanner import Scanner
@@ -191,6 +192,7 @@ def find_projects_located(
     scanner = Scanner(ctx, lexicon, in_zone)
     candidates = scanner.project_candidates(heads)
     candidates += scanner.facility_candidates(heads)
+    candidates += counted_items(ctx, lexicon, scanner.known_zones)
     # Not over a park kept (光谷|光谷 read whole as a project keeps the known 光谷).
     kept = _zone_mask(text, parks, ()) if park_projects else bytearray()
     candidates += [
