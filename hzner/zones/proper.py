@@ -31,6 +31,11 @@ _ORDINAL_UNITS = frozenset("届次批期轮")
 # What ends a class or a level, never a name: 双A类|综保区, 功能型|园区, 国家级|高新区,
 # 区域性|…; a proper part that ends or begins with one (“互联网+”|型…示范区) is generic.
 _CLASS_MARKS = frozenset("类型级性")
+# The one-character names of the provinces (沪 上海, 滇 云南, 粤 广东 …): two of them
+# begin a pairing of places (沪滇, 粤港澳, 京津冀), which is a name, not glue.
+_PROVINCE_SHORT = frozenset(
+    "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕秦甘陇青宁新港澳台"
+)
 # Magnitudes that, followed by 万 or 亿, make a quantity (百亿项目, 千万平方米): no name.
 _MAGNITUDES = frozenset("十百千万")
 # Characters that can be part of a park's proper part besides CJK ideographs.
@@ -138,6 +143,8 @@ class ProperReader:
         places = self.places
         if places.starts_with_place(text, start):
             return start
+        if text[start] in _PROVINCE_SHORT and text[start + 1] in _PROVINCE_SHORT:
+            return start  # two provinces' one-character names: a pairing (沪滇临港昆明科技城)
         # One character before a place is part of the name (南|太湖新区), not glue.
         for pos in range(start + 2, head - 1):
             if text[pos - 1] in "()" or text[pos] in "()":

@@ -84,3 +84,15 @@ def test_an_occasion_determiner_ends_the_proper_part() -> None:
     assert [park.text for park in hzner.extract("据悉,此次章华片区共签约14个项目。").parks] == [
         "章华片区"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "park"),
+    [
+        ("沪滇临港昆明科技城今年引进企业12家。", "沪滇临港昆明科技城"),  # a pairing of provinces
+        ("川渝合作广安产业园今年签约。", "川渝合作广安产业园"),
+        ("市委书记调研修文工业园。", "修文工业园"),  # glue before a place is still cut
+    ],
+)
+def test_a_pairing_of_provinces_begins_a_name(text: str, park: str) -> None:
+    assert [p.text for p in hzner.extract(text).parks] == [park]
