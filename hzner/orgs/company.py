@@ -33,6 +33,9 @@ __all__ = ["link_companies", "outside"]
 _SENTENCE_END = frozenset("。!?;\n")
 _CLAUSE_END = frozenset(",:")
 _LIST_MARK = "、"
+_DOT = "·"
+# A company's name joins no two things: 软件与信息|产业基地 names none.
+_JOINERS = ("及", "与", "和")
 # How far before a project its company may stand.
 _WINDOW = 120
 _MIN_BRAND = 2
@@ -149,6 +152,10 @@ class _Linker:
     def in_name(self, start: int, end: int) -> tuple[int, int] | None:
         """The company name that begins the project's name ``[start, end)``, if any."""
         text, lexicon = self.text, self.lexicon
+        # A middle dot parts the company from what it builds (中南高科·肇庆…产业谷项目).
+        dot = text.find(_DOT, start + _MIN_BRAND, min(end, start + _MAX_BRAND + 1))
+        if dot >= 0:
+            return (start, dot) if _word_like(text[start:dot]) else None
         park_end = self.park_at.get(start, start)
         # A zone that begins the name; a park being built is all of it, and so
         # is a park named with 项目 (安宁粤商产业园项目: its proper part names the company).
@@ -203,6 +210,8 @@ class _Linker:
         if pos - proper < _MIN_BRAND or pos - start > _MAX_BRAND:
             return None
         measure = self.lexicon.searchers["measure"]
+        if any(word in text[start:pos] for word in _JOINERS):
+            return None  # 软件与信息|产业基地: two fields joined, no company
         if not _word_like(text[start:pos]) or measure.search(text, start, pos) is not None:
             return None  # 千万平方米|综合产业园区: a size, no company
         return start, pos

@@ -186,3 +186,19 @@ def test_company_in_a_name_stops_before_what_is_built() -> None:
 def test_company_in_a_name_stops_before_services_and_trade() -> None:
     text = "拟建设华庭艺术展示中心、鑫葡进口葡萄酒仓储中心等项目。"
     assert _companies(text) == {"华庭艺术展示中心": "华庭", "鑫葡进口葡萄酒仓储中心": "鑫葡"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a middle dot parts the company from what it builds
+        (
+            "开工建设中恒高科·端州双龙科创产业谷项目。",
+            {"中恒高科·端州双龙科创产业谷项目": "中恒高科"},
+        ),
+        # two fields joined name no company
+        ("开工建设卫星地面应用及电子装备产业基地。", {"卫星地面应用及电子装备产业基地": None}),
+    ],
+)
+def test_company_dots_and_joined_fields(text: str, expected: dict[str, str | None]) -> None:
+    assert _companies(text) == expected
