@@ -285,3 +285,17 @@ def test_money_without_runs_is_nothing(text: str) -> None:
     norm = normalize(text)
     if not runs(norm, EXTRACTOR.money_lexicon):
         assert find_money_located(norm, EXTRACTOR.money_lexicon) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        # mainland news in traditional script that names Taiwan: still the mainland's yuan
+        ("來源:中國臺灣網。瀋陽市沈北新區今年開工項目5個,臺灣新黨主席出席,投資5億元。", "CNY"),
+        ("臺商在昆山投資10億元興建新廠。", "CNY"),
+        # an institution of Taiwan shows where the text is from
+        ("行政院昨宣布,將投資50億元。", "TWD"),
+    ],
+)
+def test_parse_a_place_name_is_no_locale(text: str, currency: str) -> None:
+    assert _one(text).currency == currency
