@@ -15,9 +15,7 @@ tests compare them with the full path on the dev set and generated texts):
 * user phrases need at least one ``phrase`` rule;
 * the normalized view is the text itself when nothing in it needs
   normalizing (`hzner.normalize.normalize`);
-* the empty text has nothing: one shared empty `Facts`;
-* a text with pinyin glosses (產(chǎn)業(yè)園, which cut words in two) takes the
-  full path.
+* the empty text has nothing: one shared empty `Facts`.
 """
 
 from __future__ import annotations
@@ -40,7 +38,6 @@ from .phrases import find_phrases, phrase_lexicon
 from .projects.tagger import ProjectLexicon, find_projects_located
 from .rules import RuleSet, RuleSource
 from .types import Facts, Mention, Money, Org, Park, Project
-from .zones.glosses import has_glosses
 from .zones.parks import ParkRecognizer
 
 _EMPTY: tuple[()] = ()
@@ -208,9 +205,6 @@ class Extractor:
             return _NOTHING
         norm = normalize(text)
         view = norm.text
-        if has_glosses(view):
-            # A pinyin gloss (產(chǎn)業(yè)園) cuts the words the gates look for.
-            return self._extract_all(text)
         money: list[Located[Money]] = []
         parks: list[Located[Park]] = []
         zone_words: list[tuple[int, int]] = []

@@ -10,7 +10,12 @@ normalized view of the text:
 * traditional characters become their simplified forms (區 -> 区), one
   character for one character;
 * whitespace is removed, except a run between two ASCII letters or digits,
-  which becomes a single space (``Apple Inc``, ``2019 2020`` stay apart).
+  which becomes a single space (``Apple Inc``, ``2019 2020`` stay apart);
+* the pinyin some pages print after a polyphonic character (產(chǎn)業(yè)園) is
+  removed, so that words and cues read whole (a gloss is a bracket holding
+  one lowercase syllable right after an ideograph); a span of the view that
+  ends right before a removed gloss keeps it (the gloss belongs to its
+  character).
 
 `NormalizedText.to_original` maps a span of the view back to the caller's
 text, so that every result satisfies ``text[start:end] == result.text``.
@@ -28,7 +33,15 @@ from typing import Generic, Protocol, TypeVar
 
 from ._files import data_file
 
-__all__ = ["Located", "NormalizedText", "hard_breaks", "locate", "normalize", "normalize_key"]
+__all__ = [
+    "GLOSS",
+    "Located",
+    "NormalizedText",
+    "hard_breaks",
+    "locate",
+    "normalize",
+    "normalize_key",
+]
 
 # Full-width ASCII variants map to ASCII one for one, so the translation
 # keeps lengths and offsets; the ideographic space becomes a plain space and
@@ -105,6 +118,13 @@ _WHITESPACE = re.compile(f"[{_SPACES}][{_SPACES}]*")
 # own view, which two scans in C tell (the traditional characters have their
 # own test, `_has_variants`).
 _CHANGED = re.compile(f"[\uff01-\uff5e{_SPACES}]")
+# A pinyin gloss after an ideograph (產(chǎn)): one syllable of at most six letters.
+_SYLLABLE = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}\)"
+GLOSS = re.compile(f"(?<=[\u3400-\u9fff\uf900-\ufaff]){_SYLLABLE}")
+# A gloss at an offset of the caller's text, in either width of bracket.
+_GLOSS_AT = re.compile("[(\uff08][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)\uff09]")
+# What the view of a glossed text drops: whitespace runs and glosses.
+_DROPPED = re.compile(f"[{_SPACES}][{_SPACES}]*|{GLOSS.pattern}")
 
 
 def _is_ascii_alnum(char: str) -> bool:
@@ -138,6 +158,9 @@ class NormalizedText:
         Sorted view positions where a line break of the original ends a unit
         although no punctuation does: after a headline or a caption (see
         `hard_breaks`). Elsewhere a line break is only layout.
+    glosses
+        Sorted original offsets where a removed pinyin gloss begins; a span
+        of the view ending right before one keeps it (`to_original`).
 
     Examples
     --------
@@ -155,6 +178,7 @@ class NormalizedText:
     origins: Sequence[int]
     traditional: int = 0
     breaks: tuple[int, ...] = ()
+    glosses: tuple[int, ...] = ()
 
     def offset(self, index: int) -> int:
         """Map the index of a character of the view to its original index."""
@@ -183,7 +207,19 @@ class NormalizedText:
         starts, origins = self.starts, self.origins  # `offset`, inlined: a hot path
         first = bisect.bisect_right(starts, start) - 1
         last = bisect.bisect_right(starts, end - 1) - 1
-        return origins[first] + start - starts[first], origins[last] + end - starts[last]
+        stop = origins[last] + end - starts[last]
+        if self.glosses:
+            stop = self._past_gloss(stop)
+        return origins[first] + start - starts[first], stop
+
+    def _past_gloss(self, stop: int) -> int:
+        """Move an original end past the gloss that begins there, if one was removed."""
+        index = bisect.bisect_left(self.glosses, stop)
+        if index < len(self.glosses) and self.glosses[index] == stop:
+            found = _GLOSS_AT.match(self.original, stop)
+            if found is not None:
+                return found.end()
+        return stop
 
 
 def normalize(text: str) -> NormalizedText:
@@ -195,7 +231,11 @@ def normalize(text: str) -> NormalizedText:
     '重庆高新区(二期)'
 
     """
-    if _CHANGED.search(text) is None and not _has_variants(text):
+    if (
+        _CHANGED.search(text) is None
+        and not _has_variants(text)
+        and ("(" not in text or GLOSS.search(text) is None)
+    ):
         return NormalizedText(text, text, _ZERO, _ZERO)
     return _normalize(text)
 
@@ -221,10 +261,15 @@ def _normalize(text: str) -> NormalizedText:
     length = 0  # of the view so far
     position = 0  # in the original: what is copied so far
     shift = -1  # origin - start of the last piece; none yet
-    for match in _WHITESPACE.finditer(translated):
+    glossed = "(" in translated and GLOSS.search(translated) is not None
+    glosses = array(code)
+    for match in (_DROPPED if glossed else _WHITESPACE).finditer(translated):
         begin, stop = match.span()
+        if translated[begin] == "(":
+            glosses.append(begin)  # a gloss: dropped, never kept as a space
         keep = (
-            begin > 0
+            translated[begin] != "("
+            and begin > 0
             and stop < size
             and _is_ascii_alnum(translated[begin - 1])
             and _is_ascii_alnum(translated[stop])
@@ -259,7 +304,7 @@ def _normalize(text: str) -> NormalizedText:
     del pieces
     view = chunks[0] if len(chunks) == 1 else "".join(chunks)
     del chunks
-    norm = NormalizedText(text, view, starts, origins, converted)
+    norm = NormalizedText(text, view, starts, origins, converted, (), tuple(glosses))
     breaks = hard_breaks(text)
     if not breaks:
         return norm

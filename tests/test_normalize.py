@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import hzner
 from hzner.normalize import hard_breaks, normalize, normalize_key
 
 
@@ -184,3 +185,49 @@ def test_normalize_reads_traditional_characters_with_or_without_the_class(
     )
     assert module._has_variants(text) == (found.traditional > 0)
     assert normalize_key(text) == expected.text
+
+
+# Pinyin glosses (產(chǎn)業(yè)園): removed from the view, kept in the spans mapped back.
+
+_GLOSSES = ["(chǎn)", "(yè)", "(qū)", "(zhòng)", "(lǜ)", "（xié）"]
+
+
+def test_glosses_are_removed_from_the_view_and_kept_after_a_span() -> None:
+    norm = normalize("入驻產(chǎn)業(yè)園(yuán)內")
+    assert norm.text == "入驻产业园内"
+    start, end = norm.to_original(2, 5)
+    assert norm.original[start:end] == "產(chǎn)業(yè)園(yuán)"
+
+
+def test_english_brackets_and_plain_brackets_are_no_gloss() -> None:
+    for text in ("中关村(Zhongguancun)和张江(Zhangjiang)", "重庆高新区(二期)", "A(b)"):
+        assert "(" in normalize(text).text
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list("产業园区在的中牟绿博a1 ")), st.sampled_from(["", *_GLOSSES])
+        ),
+        max_size=30,
+    ),
+    st.data(),
+)
+def test_spans_of_a_glossed_view_map_to_the_same_characters(
+    pieces: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    text = "".join(char + gloss for char, gloss in pieces)
+    norm = normalize(text)
+    assert "(" not in norm.text or "(" in text.replace("（", "(")
+    start = data.draw(st.integers(0, len(norm.text)))
+    end = data.draw(st.integers(start, len(norm.text)))
+    outer_start, outer_end = norm.to_original(start, end)
+    assert normalize(text[outer_start:outer_end]).text == norm.text[start:end]
+
+
+def test_cues_and_names_read_through_glosses() -> None:
+    facts = hzner.extract("企业入驻青溪新材料產(chǎn)業(yè)園,項目協(xié)議金額超150億。")
+    (park,) = facts.parks
+    assert park.text == "青溪新材料產(chǎn)業(yè)園"
+    (money,) = facts.money
+    assert (money.text, money.role.value, money.currency_implied) == ("超150億", "contract", True)

@@ -24,7 +24,6 @@ from ..rules import RuleSet
 from ..types import Money, Park, ZoneKind
 from .defined import MAX_DEFINED, defined_form, mentions
 from .gazetteer import Gazetteer, Zone
-from .glosses import Glossed
 from .places import Places
 from .proper import MAX_PROPER, ProperReader, is_name_char
 from .readings import Readings, named_as_project, project_names
@@ -120,11 +119,7 @@ class ParkRecognizer:
         projects (…产业园正式开工): the PROJECT tagger needs both.
         """
         barriers = {amount.end for amount in money} | set(norm.breaks)
-        # Read the text without pinyin glosses (產(chǎn)業(yè)園), if it has any.
-        glossed = Glossed.of(norm.text)
-        text = norm.text if glossed is None else glossed.text
-        if glossed is not None:
-            barriers = {glossed.inward(pos) for pos in barriers}
+        text = norm.text  # without pinyin glosses (產(chǎn)業(yè)園): `hzner.normalize`
         words = list(self.zone_words.finditer(text))
         known, slogans = self._named(text, list(self._known(text)), words)
         asides = list(self._second_names(text, known))
@@ -142,8 +137,6 @@ class ParkRecognizer:
             else:
                 where = where or Where(self.places, text)
                 province, city = where.of(item.start, item.end)
-            if glossed is not None:
-                item.start, item.end = glossed.outward(item.start, item.end)
             start, end = norm.to_original(item.start, item.end)
             park = Park(
                 text=norm.original[start:end],
@@ -161,9 +154,6 @@ class ParkRecognizer:
             )
             parks.append(Located(item.start, item.end, park))
         spans = [(start, end) for start, end, _ in words]
-        if glossed is not None:
-            spans = [glossed.outward(start, end) for start, end in spans]
-            as_projects = [glossed.outward(start, end) for start, end in as_projects]
         return parks, spans, as_projects
 
     def _read(self, text: str, found: list[_Found]) -> tuple[list[_Found], list[tuple[int, int]]]:
