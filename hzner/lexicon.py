@@ -64,6 +64,7 @@ class Lexicon(Generic[T]):
         "_pattern",
         "_scan",
         "_scanned",
+        "_shallow",
         "_source",
         "_starts",
         "_values",
@@ -85,6 +86,9 @@ class Lexicon(Generic[T]):
         # First character of a key -> the lengths of the keys starting with
         # it, longest first (`longest_at`); built at first use after a change.
         self._starts: dict[str, tuple[int, ...]] | None = None
+        # Whether no key is longer than a pattern's nesting (with `_starts`):
+        # then look-ups find what the pattern would.
+        self._shallow = True
         # Characters `finditer` has read by look-ups, before compiling the pattern.
         self._scanned = 0
 
@@ -245,8 +249,9 @@ class Lexicon(Generic[T]):
         if pattern is not None:
             return pattern.search(text) is not None
         if self._scanned + len(text) <= SCAN_BEFORE_COMPILE:
-            starts = self._starts if self._starts is not None else self._starting_lengths()
-            if all(lengths[0] <= MAX_NESTING for lengths in starts.values()):
+            if self._starts is None:
+                self._starting_lengths()  # sets `_shallow`
+            if self._shallow:
                 self._scanned += len(text)
                 return bool(self._looked_up(text, first=True))
         pattern = self._compiled()
@@ -266,7 +271,7 @@ class Lexicon(Generic[T]):
             return None if match is None else match.span()
         if self._scanned + (size - pos) <= SCAN_BEFORE_COMPILE:
             starts = self._starts if self._starts is not None else self._starting_lengths()
-            if all(lengths[0] <= MAX_NESTING for lengths in starts.values()):
+            if self._shallow:
                 self._scanned += max(size - pos, 0)
                 for start in range(pos, size):
                     if text[start] in starts:
@@ -339,6 +344,7 @@ class Lexicon(Generic[T]):
             self._starts = {
                 char: tuple(sorted(sizes, reverse=True)) for char, sizes in lengths.items()
             }
+            self._shallow = all(max(sizes) <= MAX_NESTING for sizes in lengths.values())
         return self._starts
 
     def longest_ending_at(self, text: str, end: int) -> tuple[int, tuple[T, ...]] | None:

@@ -200,6 +200,8 @@ def find_projects_located(
         for s, e in park_projects
         if kept.find(1, s, e) < 0
     ]
+    if not candidates:  # heads, but no name before any: nothing to resolve or link
+        return [], list(parks)
     accepted = _resolve(ctx, candidates)
     projects: list[Located[Project]] = []
     links = _links(ctx, accepted, lexicon.anaphors)
