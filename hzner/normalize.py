@@ -38,6 +38,7 @@ __all__ = [
     "Located",
     "NormalizedText",
     "hard_breaks",
+    "has_gloss",
     "locate",
     "normalize",
     "normalize_key",
@@ -125,6 +126,28 @@ GLOSS = re.compile(f"(?<=[\u3400-\u9fff\uf900-\ufaff]){_SYLLABLE}")
 _GLOSS_AT = re.compile("[(\uff08][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)\uff09]")
 # What the view of a glossed text drops: whitespace runs and glosses.
 _DROPPED = re.compile(f"[{_SPACES}][{_SPACES}]*|{GLOSS.pattern}")
+_SYLLABLE_AT = re.compile(_SYLLABLE)
+
+
+def has_gloss(text: str) -> bool:
+    """Whether ``text`` holds a pinyin gloss after an ideograph (產(chǎn)).
+
+    A scan for each bracket in C, then one match there: a pattern that opens
+    with a look-behind would be tried at every character of every text.
+
+    >>> has_gloss("產(chǎn)業(yè)園"), has_gloss("中关村(Zhongguancun)"), has_gloss("(二期)")
+    (True, False, False)
+    """
+    pos = text.find("(")
+    while pos >= 0:
+        if pos > 0 and _is_ideograph(text[pos - 1]) and _SYLLABLE_AT.match(text, pos):
+            return True
+        pos = text.find("(", pos + 1)
+    return False
+
+
+def _is_ideograph(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def _is_ascii_alnum(char: str) -> bool:
@@ -234,7 +257,7 @@ def normalize(text: str) -> NormalizedText:
     if (
         _CHANGED.search(text) is None
         and not _has_variants(text)
-        and ("(" not in text or GLOSS.search(text) is None)
+        and not has_gloss(text)
     ):
         return NormalizedText(text, text, _ZERO, _ZERO)
     return _normalize(text)
@@ -261,7 +284,7 @@ def _normalize(text: str) -> NormalizedText:
     length = 0  # of the view so far
     position = 0  # in the original: what is copied so far
     shift = -1  # origin - start of the last piece; none yet
-    glossed = "(" in translated and GLOSS.search(translated) is not None
+    glossed = has_gloss(translated)
     glosses = array(code)
     for match in (_DROPPED if glossed else _WHITESPACE).finditer(translated):
         begin, stop = match.span()
