@@ -328,10 +328,7 @@ class Lexicon(Generic[T]):
             values = found(key)
             if values is None:
                 continue
-            if self._ascii_boundaries and (
-                (pos > 0 and is_ascii_letter(key[0]) and is_ascii_letter(text[pos - 1]))
-                or (end < size and is_ascii_letter(key[-1]) and is_ascii_letter(text[end]))
-            ):
+            if self._ascii_boundaries and _inside_a_word(text, pos, end, size):
                 continue
             return end, values
         return None
@@ -371,10 +368,18 @@ class Lexicon(Generic[T]):
             values = found(key)
             if values is None:
                 continue
-            if self._ascii_boundaries and (
-                (start > 0 and is_ascii_letter(key[0]) and is_ascii_letter(text[start - 1]))
-                or (end < len(text) and is_ascii_letter(key[-1]) and is_ascii_letter(text[end]))
-            ):
+            if self._ascii_boundaries and _inside_a_word(text, start, end, len(text)):
                 continue
             return start, values
         return None
+
+
+def _inside_a_word(text: str, start: int, end: int, size: int) -> bool:
+    """Tell whether a key at ``[start, end)`` runs on into an ASCII letter beside it.
+
+    A key that starts or ends in a letter is no match inside a word (``AI``
+    inside ``MAIL``).
+    """
+    return (start > 0 and is_ascii_letter(text[start]) and is_ascii_letter(text[start - 1])) or (
+        end < size and is_ascii_letter(text[end - 1]) and is_ascii_letter(text[end])
+    )

@@ -254,11 +254,7 @@ def normalize(text: str) -> NormalizedText:
     '重庆高新区(二期)'
 
     """
-    if (
-        _CHANGED.search(text) is None
-        and not _has_variants(text)
-        and not has_gloss(text)
-    ):
+    if _CHANGED.search(text) is None and not _has_variants(text) and not has_gloss(text):
         return NormalizedText(text, text, _ZERO, _ZERO)
     return _normalize(text)
 
