@@ -34,7 +34,6 @@ from typing import Generic, Protocol, TypeVar
 from ._files import data_file
 
 __all__ = [
-    "GLOSS",
     "Located",
     "NormalizedText",
     "hard_breaks",
@@ -120,13 +119,11 @@ _WHITESPACE = re.compile(f"[{_SPACES}][{_SPACES}]*")
 # own test, `_has_variants`).
 _CHANGED = re.compile(f"[\uff01-\uff5e{_SPACES}]")
 # A pinyin gloss after an ideograph (產(chǎn)): one syllable of at most six letters.
-_SYLLABLE = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}\)"
-GLOSS = re.compile(f"(?<=[\u3400-\u9fff\uf900-\ufaff]){_SYLLABLE}")
-# A gloss at an offset of the caller's text, in either width of bracket.
-_GLOSS_AT = re.compile("[(\uff08][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)\uff09]")
-# What the view of a glossed text drops: whitespace runs and glosses.
-_DROPPED = re.compile(f"[{_SPACES}][{_SPACES}]*|{GLOSS.pattern}")
-_SYLLABLE_AT = re.compile(_SYLLABLE)
+# In the view (ASCII brackets) it is dropped with the whitespace (`_DROPPED`);
+# `_GLOSS_AT` finds one at an offset of the caller's text, in either width.
+_SYLLABLE = "[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}"
+_DROPPED = re.compile(f"[{_SPACES}][{_SPACES}]*|(?<=[\u3400-\u9fff\uf900-\ufaff])\\({_SYLLABLE}\\)")
+_GLOSS_AT = re.compile(f"[(\uff08]{_SYLLABLE}[)\uff09]")
 
 
 def has_gloss(text: str) -> bool:
@@ -140,7 +137,7 @@ def has_gloss(text: str) -> bool:
     """
     pos = text.find("(")
     while pos >= 0:
-        if pos > 0 and _is_ideograph(text[pos - 1]) and _SYLLABLE_AT.match(text, pos):
+        if pos > 0 and _is_ideograph(text[pos - 1]) and _GLOSS_AT.match(text, pos):
             return True
         pos = text.find("(", pos + 1)
     return False

@@ -165,7 +165,8 @@ def runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
             end -= 1
         if end == start:
             continue
-        cut = _spaced_magnitude(norm, start, end)
+        # Only a view with gaps (whitespace or glosses dropped) can part a magnitude.
+        cut = _spaced_magnitude(norm, start, end) if len(norm.starts) > 1 else 0
         if cut:
             # 总投资380亿 2017年: a magnitude and a number after a space are two runs.
             found.extend(_runs_of(text, [(start, cut), (cut, end)], lexicon))

@@ -143,8 +143,7 @@ class _Linker:
 
     def _cut_inside(self, start: int, end: int) -> bool:
         """Tell whether a place or a word of what is built begins in ``[start, end)``."""
-        describe = self.lexicon.searchers["describe"]
-        if describe is not None and describe.search(self.text, start, end) is not None:
+        if self.lexicon.searchers["describe"].search(self.text, start, end) is not None:
             return True
         places = self.lexicon.places
         return any(places.longest_at(self.text, pos) is not None for pos in range(start, end))

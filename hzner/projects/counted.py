@@ -16,7 +16,7 @@ from collections.abc import Collection
 
 from .lexicon import ProjectLexicon
 from .links import Context
-from .walk import MAX_LIST, PROJECT_WORD, Candidate, is_name
+from .walk import LIST_MARK, MAX_LIST, PROJECT_WORD, Candidate, is_name
 
 __all__ = ["counted_items"]
 
@@ -24,7 +24,6 @@ __all__ = ["counted_items"]
 _COUNT_COLON = re.compile("[0-9一二两三四五六七八九十]+[个项]:")
 # Where such a list ends.
 _LIST_END = re.compile("[;。!?\n]")
-_ITEM_MARK = "、"
 
 
 def counted_items(
@@ -53,7 +52,7 @@ def counted_items(
         pos = start
         items: list[tuple[int, int]] = []
         while pos < end:
-            mark = text.find(_ITEM_MARK, pos, end)
+            mark = text.find(LIST_MARK, pos, end)
             item_end = end if mark < 0 else mark
             items.append((pos, item_end))
             pos = item_end + 1
