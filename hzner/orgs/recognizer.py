@@ -133,8 +133,13 @@ class _Reader:
     def formed(self) -> list[Found]:
         """Names that end in a legal form, group word or institution word."""
         text, found = self.text, []
+        known = self.lexicon.known
         for start, end, kinds in self.lexicon.forms.finditer(text):
             name_start = self.walk(start, glued=True)
+            # A known name where the walk stopped is the name's start, whatever
+            # it ends in (华为|技术有限公司: the 为 of 华为 is no stop there).
+            if (brand := known.longest_ending_at(text, name_start)) is not None:
+                name_start = brand[0]
             if name_start == start or self.rejected(name_start, end):
                 continue
             institution = kinds[-1] == "institution"

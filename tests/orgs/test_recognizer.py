@@ -231,3 +231,40 @@ def test_orgs_investor_before_an_amount(text: str, expected: list[str]) -> None:
 )
 def test_orgs_factories_and_subjects_after_a_word(text: str, expected: list[str]) -> None:
     assert [org.text for org in hzner.extract(text).orgs] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a household brand needs no legal form and no introduction
+        ("国家电网与宁德时代签署战略合作协议。", ["国家电网", "宁德时代"]),
+        ("西门子、博世等外资企业增资扩产。", ["西门子", "博世"]),
+        # a short form of a brand, in traditional script too
+        ("中石化將在當地建設加氫站。", ["中石化"]),
+        # the longer name wins over the brand inside it
+        ("华为技术有限公司总部。", ["华为技术有限公司"]),
+        # a brand that begins a project's name is the project's, not an ORG
+        ("海尔智慧家电产业园项目开工。", []),
+    ],
+)
+def test_recognizer_household_brands(text: str, names: list[str]) -> None:
+    assert _orgs(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全国投资总额增长。",  # 国投 is left out: it runs into 全国投资
+        "沿北京东路向东。",  # 京东 is left out: it runs into 北京东路
+        "推动金融创新发展。",  # 融创 is left out: it runs into 金融创新
+        "本月7日立项审批。",  # 日立 is left out: it runs into 7日立项
+    ],
+)
+def test_recognizer_brands_left_out(text: str) -> None:
+    assert _orgs(text) == []
+
+
+def test_recognizer_brand_is_project_company() -> None:
+    project = hzner.extract("由比亚迪投资50亿元建设的汽车零部件产业园项目开工。").projects[0]
+    assert project.company is not None
+    assert project.company.text == "比亚迪"
