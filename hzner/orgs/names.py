@@ -1,4 +1,4 @@
-"""A company's short forms, and where a document's few names occur.
+"""A company's short forms, where its name begins, and where a document's few names occur.
 
 厦门天马显示科技有限公司 is written 天马 after its first mention: `trade_name`
 strips the legal form, the place before the name and the business words
@@ -12,10 +12,50 @@ from collections.abc import Iterable
 
 from .lexicon import OrgLexicon
 
-__all__ = ["occurrences", "trade_name"]
+__all__ = ["glued_start", "occurrences", "officially_placed", "trade_name"]
 
 # How many company names' short forms are remembered (`OrgLexicon.short_forms`).
 _MAX_MEMO = 4096
+# The longest phrase glued before a place at a name's start (项目立足环|中国…).
+_MAX_GLUE = 6
+# The last character of a place's official name (江西省, 南阳市, 修文县, 黔南州).
+_ADMIN_ENDS = frozenset("省市县区州盟旗")
+
+
+def glued_start(text: str, start: int, end: int, lexicon: OrgLexicon) -> int:
+    """Move ``start`` to where a place name begins, past a few glued words.
+
+    A name that does not begin at a place or a known brand but has a place
+    a few characters in begins there: what stands before it is a verb or a
+    phrase glued on the left (导入|江西省电子集团, 立足环|中国科学技术大学).
+    A prefix that the text uses elsewhere, or that has Latin letters, is a
+    brand and stays (TCL重庆…有限公司); so does one character (南|京…).
+    """
+    places, known = lexicon.places, lexicon.known
+    if places.longest_at(text, start) is not None or known.longest_at(text, start):
+        return start
+    for pos in range(start + 1, min(end, start + _MAX_GLUE + 1)):
+        if text[pos - 1] in "()" or text[pos] in "()":
+            return start  # a bracket: 东陶(辽宁)有限公司 is one name
+        found = places.longest_at(text, pos)
+        if found is None or found[0] > end:
+            continue
+        prefix = text[start:pos]
+        if len(prefix) == 1 or any(char.isascii() for char in prefix):
+            return start
+        elsewhere = text.find(prefix, 0, start) >= 0 or text.find(prefix, end) >= 0
+        return start if elsewhere else pos
+    return start
+
+
+def officially_placed(text: str, start: int, lexicon: OrgLexicon) -> bool:
+    """Whether the name at ``start`` opens with a place's official name (江西省, 南阳市).
+
+    A generic mention uses the short form (重庆科技公司); a company's own
+    name, the official one (江西省电子集团).
+    """
+    found = lexicon.places.longest_at(text, start)
+    return found is not None and text[found[0] - 1] in _ADMIN_ENDS
 
 
 def occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:

@@ -31,7 +31,7 @@ from ..projects.text import has_count, is_name_char
 from ..types import Money, Org, Park
 from .found import Found, known, resolve, same_names, short_forms
 from .lexicon import CLOSED_LIST_START, OrgLexicon
-from .names import trade_name
+from .names import glued_start, officially_placed, trade_name
 
 __all__ = ["find_orgs", "find_orgs_located", "trade_name"]
 
@@ -54,6 +54,8 @@ _SUBJECT_AFTER = ("由", "与", "和", "及", "同", "向")
 # A trade name before a trade word (蜜蜂|科技) is short.
 _MAX_TRADE = 4
 _MAX_ITEMS = 30
+# What marks a legal form as registered: a place is a proper part before it.
+_REGISTERED = ("有限", "股份")
 _PROJECT_WORD = "项目"
 _ETC = "等"
 _OF = "的"
@@ -86,8 +88,13 @@ class _Reader:
             if char in last:
                 stop = stops.longest_ending_at(text, pos)
                 # Glued to a form word a verb is part of the name (建设|银行), a
-                # particle never is (贯彻到|集团).
-                if stop is not None and (pos != end or not glued or char in _PARTICLES):
+                # particle never is (贯彻到|集团); before a form word a business
+                # word is the name's wherever it stands (产业投资|集团有限公司).
+                if (
+                    stop is not None
+                    and (pos != end or not glued or char in _PARTICLES)
+                    and not (glued and self.lexicon.business.lookup(text[stop[0] : pos]))
+                ):
                     break
             if char == "(" and depth == 0:
                 break
@@ -110,7 +117,10 @@ class _Reader:
         return pos
 
     def proper(self, start: int, end: int, *, institution: bool) -> bool:
-        """Tell whether ``text[start:end]`` is more than places and business words."""
+        """Tell whether ``text[start:end]`` is more than places and business words.
+
+        With ``institution``, a place is enough (武汉大学, 南阳市产业投资集团有限公司).
+        """
         text, places, business = self.text, self.lexicon.places, self.lexicon.business
         pos, placed = start, False
         while pos < end:
@@ -140,10 +150,16 @@ class _Reader:
             # it ends in (华为|技术有限公司: the 为 of 华为 is no stop there).
             if (brand := known.longest_ending_at(text, name_start)) is not None:
                 name_start = brand[0]
+            name_start = glued_start(text, name_start, start, self.lexicon)
             if name_start == start or self.rejected(name_start, end):
                 continue
             institution = kinds[-1] == "institution"
-            if self.proper(name_start, start, institution=institution):
+            # A registered legal form (有限公司, 股份公司) after a place and business
+            # words is a company's registered name (南阳市产业投资集团有限公司), as a
+            # place is an institution's (武汉大学); a bare 公司 or 集团 is not.
+            placed = institution or any(mark in text[start:end] for mark in _REGISTERED)
+            placed = placed or officially_placed(text, name_start, self.lexicon)
+            if self.proper(name_start, start, institution=placed):
                 rule = f"form:{text[start:end]}"
                 found.append(Found(name_start, end, None, rule, not institution))
         return found
@@ -245,6 +261,8 @@ class _Reader:
         """Tell whether ``text[start:end]`` may be a brand: short, proper, nothing descriptive."""
         if not 2 <= end - start <= _MAX_BRAND or self.rejected(start, end):
             return False
+        if self.lexicon.forms.longest_ending_at(self.text, end) is not None:
+            return False  # a legal form ends it: a formed name, or its tail (限公司)
         describe, business = self.lexicon.describe, self.lexicon.business
         proper_end = end
         while (word := business.longest_ending_at(self.text, proper_end)) is not None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from hzner.orgs.lexicon import OrgLexicon
-from hzner.orgs.names import occurrences, trade_name
+from hzner.orgs.names import glued_start, occurrences, officially_placed, trade_name
 from hzner.rules import RuleSet
 
 LEXICON = OrgLexicon(RuleSet.default())
@@ -59,3 +60,24 @@ def test_occurrences_are_in_the_text_and_do_not_overlap(text: str, words: list[s
         assert text[start:end] == word
     for (_, end, _), (start, _, _) in itertools.pairwise(found):
         assert end <= start
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("导入江西省电子集团", 2),  # a verb glued before the place
+        ("江西省电子集团", 0),  # begins at a place
+        ("华为重庆有限公司", 0),  # begins at a known brand
+        ("东陶(辽宁)有限公司", 0),  # a bracket: one name
+        ("南京东路贸易有限公司", 0),  # a place begins it already
+        ("青禾重庆有限公司。青禾表示", 0),  # the prefix recurs: a brand
+    ],
+)
+def test_glued_start(text: str, start: int) -> None:
+    end = text.find("。") if "。" in text else len(text)
+    assert glued_start(text, 0, end, LEXICON) == start
+
+
+@pytest.mark.parametrize(("text", "placed"), [("江西省电子集团", True), ("重庆科技公司", False)])
+def test_officially_placed(text: str, placed: bool) -> None:
+    assert officially_placed(text, 0, LEXICON) is placed

@@ -268,3 +268,33 @@ def test_recognizer_brand_is_project_company() -> None:
     project = hzner.extract("由比亚迪投资50亿元建设的汽车零部件产业园项目开工。").projects[0]
     assert project.company is not None
     assert project.company.text == "比亚迪"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a registered legal form after a place and business words: a company's own name
+        ("会议由绵阳市城市建设投资集团有限公司承办。", ["绵阳市城市建设投资集团有限公司"]),
+        # a place's official name before a group word, not its short form
+        ("湖北省电子集团负责人出席。", ["湖北省电子集团"]),
+        # business words that are also boundary words, inside a name before its form
+        ("湖北农发投资基金管理有限公司出资。", ["湖北农发投资基金管理有限公司"]),
+        # a list of companies: no item is the tail of a legal form (限公司)
+        (
+            "甲乙控股有限公司、丙丁贸易有限公司等企业参会。",
+            ["甲乙控股有限公司", "丙丁贸易有限公司"],
+        ),
+        # glue before a place at the start of a name (引入|湖北省…, 立足环|武汉大学)
+        ("将引入湖北省电子集团的研发中心。", ["湖北省电子集团"]),
+        ("走廊立足环武汉大学创新带。", ["武汉大学"]),
+        # a bracket or a brand used elsewhere before the place stays in the name
+        ("东陶(辽宁)有限公司增资。", ["东陶(辽宁)有限公司"]),
+    ],
+)
+def test_recognizer_official_and_glued_names(text: str, names: list[str]) -> None:
+    assert _orgs(text) == names
+
+
+@pytest.mark.parametrize("text", ["重庆科技公司落户。", "一家电子集团来访。"])
+def test_recognizer_short_place_and_business_words_are_generic(text: str) -> None:
+    assert _orgs(text) == []
