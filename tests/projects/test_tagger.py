@@ -758,3 +758,20 @@ def test_weight_origin_and_capacity_words_name_no_project(text: str) -> None:
 def test_a_named_project_after_such_words_is_still_found() -> None:
     names = [p.text for p in hzner.extract("星河光学镜片项目密集落地。").projects]
     assert names == ["星河光学镜片项目"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "积极引进优势领域项目。",  # two class modifiers: a kind of project
+        "今年招引龙头项目。",  # a rank, not a name
+        "全市新模式项目增多。",
+    ],
+)
+def test_tagger_class_modifiers_name_no_project(text: str) -> None:
+    assert hzner.extract(text).projects == ()
+
+
+def test_tagger_class_modifier_beside_a_name_keeps_the_project() -> None:
+    names = [p.text for p in hzner.extract("青山龙头乳业加工基地项目开工。").projects]
+    assert names == ["青山龙头乳业加工基地项目"]
