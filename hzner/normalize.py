@@ -180,7 +180,7 @@ class NormalizedText:
         `hard_breaks`). Elsewhere a line break is only layout.
     glosses
         Sorted original offsets where a removed pinyin gloss begins; a span
-        of the view ending right before one keeps it (`to_original`).
+        of the view ending right before one ends before it (`to_original`).
 
     Examples
     --------
@@ -218,8 +218,9 @@ class NormalizedText:
         """Map the view's span ``[start, end)`` to the original text.
 
         The span runs from the original of its first character to just after
-        the original of its last one, so whitespace inside it is covered and
-        whitespace around it is not.
+        the original of its last one, so whitespace and pinyin glosses inside
+        it are covered and those around it are not: a name ends at its last
+        character (濱海新區, not 濱海新區(qū)).
         """
         if end <= start:
             position = self.offset(start) if start < len(self.text) else len(self.original)
@@ -227,19 +228,7 @@ class NormalizedText:
         starts, origins = self.starts, self.origins  # `offset`, inlined: a hot path
         first = bisect.bisect_right(starts, start) - 1
         last = bisect.bisect_right(starts, end - 1) - 1
-        stop = origins[last] + end - starts[last]
-        if self.glosses:
-            stop = self._past_gloss(stop)
-        return origins[first] + start - starts[first], stop
-
-    def _past_gloss(self, stop: int) -> int:
-        """Move an original end past the gloss that begins there, if one was removed."""
-        index = bisect.bisect_left(self.glosses, stop)
-        if index < len(self.glosses) and self.glosses[index] == stop:
-            found = _GLOSS_AT.match(self.original, stop)
-            if found is not None:
-                return found.end()
-        return stop
+        return origins[first] + start - starts[first], origins[last] + end - starts[last]
 
 
 def normalize(text: str) -> NormalizedText:

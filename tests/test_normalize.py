@@ -187,16 +187,17 @@ def test_normalize_reads_traditional_characters_with_or_without_the_class(
     assert normalize_key(text) == expected.text
 
 
-# Pinyin glosses (產(chǎn)業(yè)園): removed from the view, kept in the spans mapped back.
+# Pinyin glosses (產(chǎn)業(yè)園): removed from the view, kept inside the spans mapped back,
+# never after their last character.
 
 _GLOSSES = ["(chǎn)", "(yè)", "(qū)", "(zhòng)", "(lǜ)", "（xié）"]
 
 
-def test_glosses_are_removed_from_the_view_and_kept_after_a_span() -> None:
+def test_glosses_are_removed_from_the_view_kept_inside_a_span_not_after() -> None:
     norm = normalize("入驻產(chǎn)業(yè)園(yuán)內")
     assert norm.text == "入驻产业园内"
     start, end = norm.to_original(2, 5)
-    assert norm.original[start:end] == "產(chǎn)業(yè)園(yuán)"
+    assert norm.original[start:end] == "產(chǎn)業(yè)園"
 
 
 def test_english_brackets_and_plain_brackets_are_no_gloss() -> None:
@@ -231,3 +232,10 @@ def test_cues_and_names_read_through_glosses() -> None:
     assert park.text == "青溪新材料產(chǎn)業(yè)園"
     (money,) = facts.money
     assert (money.text, money.role.value, money.currency_implied) == ("超150億", "contract", True)
+
+
+def test_a_gloss_after_a_name_is_outside_its_span() -> None:
+    text = "天河綜保區(qū)進出口增長。"
+    (park,) = hzner.extract(text).parks
+    assert park.text == "天河綜保區"
+    assert text[park.start : park.end] == park.text
