@@ -33,6 +33,9 @@ PHASE_END = re.compile(PHASE.pattern + "$")
 LONGEST_PHASE = 12  # (十二期十二阶段) and shorter
 # Joiners inside a name that cannot begin one.
 NOT_FIRST = frozenset("·-&+ \u2014")
+# Function words that, right after a park, make it a clause's subject or
+# place, not the start of a project's name (绵阳新区|为|项目建设提供保障).
+AFTER_PARK = frozenset("为在是对向把将被由从给")
 # The attributive particle: what stands before it in a list item modifies it.
 ATTRIBUTE = "的"
 # After a whole name, 和 and 与 join two names; 及 and 以及 add a part to one
@@ -96,6 +99,7 @@ class NameWalker:
             for item in ctx.parks
             if isinstance(item.entity, Park) and item.entity.zone is not None
         }
+        self.known_starts = {start: end for start, end in self.known_zones}
         # Where a name cannot reach over: the end of an amount, or a line
         # break that ends a headline or a caption.
         self.hard_ends = {item.end for item in ctx.money} | set(ctx.breaks)
@@ -124,6 +128,8 @@ class NameWalker:
         if pos != end and pos >= 2 and text[pos - 2 : pos] == PROJECT_WORD:
             return ""
         char = text[pos - 1]
+        if char in AFTER_PARK and pos - 1 in self.park_end:
+            return char  # 绵阳新区|为|项目建设: a park and its verb, no name
         if char in CONJUNCTION_ENDS and pos >= 2 and text[pos - 2] == LIST_MARK:
             return None  # a list item that begins with it: part of the name (、和而泰…)
         if char in CONJUNCTION_ENDS:

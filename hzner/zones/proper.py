@@ -36,6 +36,10 @@ _CLASS_MARKS = frozenset("类型级性")
 _PROVINCE_SHORT = frozenset(
     "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕秦甘陇青宁新港澳台"
 )
+# What ends a date (2023年|市开发区), and a place word that alone means "the
+# city's" or "the county's" at a name's start (市开发区, 县工业园).
+_DATE_UNITS = frozenset("年月日号")
+_DETERMINERS = frozenset("市县省")
 # Magnitudes that, followed by 万 or 亿, make a quantity (百亿项目, 千万平方米): no name.
 _MAGNITUDES = frozenset("十百千万")
 # Characters that can be part of a park's proper part besides CJK ideographs.
@@ -119,7 +123,7 @@ class ProperReader:
             text[start] in "()·-&\u2014" or (text[start] == "及" and start == floor)
         ):
             start += 1
-        start = self._place_start(text, start, head)
+        start = self._place_start(text, _past_determiner(text, start, self.places), head)
         proper = text[start:head]
         if len(proper) < 2 or depth or proper.count("(") != proper.count(")"):
             return None  # too short, or a bracket cut in half (金山云(|天津)逸仙园…园区)
@@ -164,6 +168,10 @@ class ProperReader:
         """
         if text[start] in _CLASS_MARKS or text[head - 1] in _CLASS_MARKS:
             return True
+        # A two-character kind and its mark open it (智慧型|特色, 电子级|特种材料):
+        # a class of parks, unless a place begins it (中山型…).
+        if head - start > 3 and text[start + 2] in _CLASS_MARKS:
+            return not self.places.starts_with_place(text, start)
         if self.generic.lookup(text[start:head]) or self._made_of_generic(text, start, head):
             return True
         # The generic word may run into the zone word (海外高科技|园区 is read
@@ -193,6 +201,20 @@ class ProperReader:
                 return False
             pos = found[0]
         return True
+
+
+def _past_determiner(text: str, start: int, places: Places) -> int:
+    """Skip a date's last character and a lone 市 or 县 at a proper part's start.
+
+    2023年|市开发区: the digits ended the walk, and 年 is the date's; 市 or 县
+    alone is "the city's" (市海洋装备产业园), not a place (市南区 is one).
+    """
+    if start > 0 and text[start] in _DATE_UNITS and text[start - 1].isdigit():
+        start += 1
+    lone = start < len(text) and text[start] in _DETERMINERS
+    if lone and not places.starts_with_place(text, start):
+        start += 1
+    return start
 
 
 def _is_count(char: str) -> bool:

@@ -775,3 +775,25 @@ def test_tagger_class_modifiers_name_no_project(text: str) -> None:
 def test_tagger_class_modifier_beside_a_name_keeps_the_project() -> None:
     names = [p.text for p in hzner.extract("青山龙头乳业加工基地项目开工。").projects]
     assert names == ["青山龙头乳业加工基地项目"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parks"),
+    [
+        # a park and its verb: the park is the clause's subject, no project begins there
+        ("绵阳新区为项目建设提供保障。", ["绵阳新区"]),
+        ("重庆高新区在项目服务上发力。", ["重庆高新区"]),
+        # a known zone and generic words before 项目: the zone's projects, no name
+        ("海南自由贸易试验区建设项目集中开工。", ["海南自由贸易试验区"]),
+        ("两江新区重大项目集中签约。", ["两江新区"]),
+    ],
+)
+def test_tagger_a_zone_before_generic_projects_stays_a_park(text: str, parks: list[str]) -> None:
+    facts = hzner.extract(text)
+    assert facts.projects == ()
+    assert [park.text for park in facts.parks] == parks
+
+
+def test_tagger_a_zone_that_begins_a_name_stays_inside_it() -> None:
+    (project,) = hzner.extract("两江新区智能网联汽车产业园项目开工。").projects
+    assert project.text == "两江新区智能网联汽车产业园项目"

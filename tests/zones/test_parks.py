@@ -372,3 +372,31 @@ def test_a_park_being_built_or_financed_is_a_project(text: str) -> None:
     facts = hzner.extract(text)
     assert facts.parks == ()
     assert [project.rule_id for project in facts.projects] == ["park:project"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议提出打造“经济新区、制造新区”。",  # a slogan of field words
+        "推进智慧园区建设。",  # a kind of park
+        "入驻智慧型特色产业园区的企业。",  # a two-character kind and its mark
+        "落户电子级特种材料产业园。",
+        "不断提高园区服务水平。",  # a verb whose object is the park
+        "举行装备制造产业集群暨经济技术开发区项目签约仪式。",  # 暨 joins two names
+        "2023年市开发区重点项目开工。",  # a date, then "the city's" zone
+        "记者王五报道 高新区企业增多。",  # a byline
+    ],
+)
+def test_slogans_kinds_verbs_and_determiners_are_no_park(text: str) -> None:
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("青岛市南区软件产业园揭牌。", ["青岛市南区软件产业园"]),  # 市南区 is a place
+        ("县工业园区与沙文生态科技产业园合作。", ["沙文生态科技产业园"]),
+    ],
+)
+def test_a_lone_city_word_is_no_proper_part_but_a_place_is(text: str, spans: list[str]) -> None:
+    assert _spans(text) == spans
