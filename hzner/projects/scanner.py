@@ -27,6 +27,8 @@ from .walk import (
     is_name,
 )
 
+# Nouns of a field or a trade: between 等 and 项目 they make the items fields.
+SECTOR_NOUNS = ("领域", "行业", "门类", "板块")
 # The classifiers that count projects: 12个新能源汽车项目, 5批项目, 3项工程.
 PROJECT_COUNTERS = frozenset("个项批宗类")
 
@@ -52,6 +54,8 @@ class Scanner(NameWalker):
         gap = index + 1
         if lexicon.zone_words.longest_at(text, gap) is not None:
             return None  # …等园区承接项目: the list is of parks, where projects go
+        if any(noun in text[gap:head] for noun in SECTOR_NOUNS):
+            return None  # 超导、光电等优势领域项目: the items are fields
         # Only an item that ends in a head: 温泉酒店、度假俱乐部等高端服务业项目
         # lists kinds of projects, not projects.
         item_end = index

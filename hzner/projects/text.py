@@ -43,7 +43,8 @@ _ATTRIBUTION = 40
 NUMERALS = frozenset("0123456789\u3007零一二两三四五六七八九十百千万亿几数")
 _CLASSIFIERS = frozenset("个项大批家座条只类种栋幢处宗件份强")
 _DATE_UNITS = frozenset("年月日号")
-_NAME_EXTRA = frozenset("()·-&+ ")
+# ± begins a voltage in a power line's name (±800千伏特高压直流输电工程).
+_NAME_EXTRA = frozenset("()·-&+ ±")
 # Pinyin letters with tone marks: some sites print a reading after a character
 # (產(chǎn)業(yè)園, 設(shè)備), and the reading in its brackets stays inside the name.
 _PINYIN = "\\u00e0-\\u00f6\\u00f8-\\u00fc\\u0101-\\u01dc"

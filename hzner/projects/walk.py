@@ -36,6 +36,11 @@ NOT_FIRST = frozenset("·-&+ \u2014")
 # Function words that, right after a park, make it a clause's subject or
 # place, not the start of a project's name (绵阳新区|为|项目建设提供保障).
 AFTER_PARK = frozenset("为在是对向把将被由从给")
+# Heads that name a function of a firm or a project (研发中心, 试验基地): one
+# generic word before one names a part of something, not a project; a building
+# head (会堂, 大厦) with one field word still names a building (科学会堂).
+FUNCTIONAL_HEADS = frozenset({"中心", "基地", "工厂", "车间", "平台", "生产线"})
+ORDINAL = "第"
 # The attributive particle: what stands before it in a list item modifies it.
 ATTRIBUTE = "的"
 # After a whole name, 和 and 与 join two names; 及 and 以及 add a part to one
@@ -109,7 +114,10 @@ class NameWalker:
         self.in_item = bytearray(len(self.text))
         self.stop_last = lexicon.stop_last_chars
         self.plain_run = lexicon.walk_run()
-        self.barriers = sorted(self.hard_ends | self.park_end.keys())
+        # A walk also looks again right after a park and its function word (`_closes`).
+        text = self.text
+        after_park = {end + 1 for end in self.park_end if text[end : end + 1] in AFTER_PARK}
+        self.barriers = sorted(self.hard_ends | self.park_end.keys() | after_park)
 
     @cached_property
     def reversed(self) -> str:
@@ -246,6 +254,11 @@ class NameWalker:
             return True
         if name_end > start and text[name_end - 1] in CLASS_MARKS:
             return True  # a class, type or level: 支撑性项目, 功能型总部, 生态型项目
+        if PHASE.fullmatch(text, start + (text[start] == ORDINAL), name_end):
+            return True  # a phase alone: 第一期工程, 二期项目
+        head = text[name_end:end]
+        if head in FUNCTIONAL_HEADS and text[start:name_end] in lexicon.generic_words:
+            return True  # one function before a functional head: 研发中心, 孵化基地
         if text[name_end:end].endswith(PROJECT_WORD):
             if text[start:name_end] in lexicon.generic_words:
                 return True  # one field or class word: 装备制造项目, 新动能项目

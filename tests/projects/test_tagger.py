@@ -797,3 +797,28 @@ def test_tagger_a_zone_before_generic_projects_stays_a_park(text: str, parks: li
 def test_tagger_a_zone_that_begins_a_name_stays_inside_it() -> None:
     (project,) = hzner.extract("两江新区智能网联汽车产业园项目开工。").projects
     assert project.text == "两江新区智能网联汽车产业园项目"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the items of a list of fields: 领域 between 等 and 项目
+        ("引进新能源、储能等重点领域项目。", []),
+        # what introduces a class's items is no part of the first name
+        (
+            "签约项目有青山智能装备产业园、绿水康养小镇等6个项目。",
+            ["青山智能装备产业园", "绿水康养小镇"],
+        ),
+        # 部分 makes what follows a part of a class
+        ("部分生产线已投产。", []),
+        # a phase alone, and one function before a functional head
+        ("项目第一期工程已完工。", []),
+        ("厂区建设研发中心、孵化中心和试验基地。", []),
+        # a voltage begins a power line's name
+        ("±800千伏特高压直流输电工程开工。", ["±800千伏特高压直流输电工程"]),
+        # a building head with one field word still names a building
+        ("青山科学会堂项目开工。", ["青山科学会堂项目"]),
+    ],
+)
+def test_tagger_fields_classes_parts_and_phases(text: str, names: list[str]) -> None:
+    assert [p.text for p in hzner.extract(text).projects] == names
