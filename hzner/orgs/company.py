@@ -47,6 +47,8 @@ _MODALS = frozenset("拟将已正")
 # What follows a park named as a project: 项目, 二期项目, 建设项目.
 _PROJECT = "项目"
 _PROJECT_HEAD = 4
+# The longest park head a company's name could run into (高新技术产业开发区 has 9).
+_LONGEST_HEAD = 9
 
 
 _SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
@@ -148,6 +150,14 @@ class _Linker:
         places = self.lexicon.places
         return any(places.longest_at(self.text, pos) is not None for pos in range(start, end))
 
+    def _splits_head(self, pos: int) -> bool:
+        """Tell whether a park's head word runs across ``pos`` (青禾科技|园: 科技园 is the head)."""
+        words = self.lexicon.zone_words
+        return any(
+            (found := words.longest_at(self.text, at)) is not None and found[0] > pos
+            for at in range(max(0, pos - _LONGEST_HEAD + 1), pos)
+        )
+
     def in_name(self, start: int, end: int) -> tuple[int, int] | None:
         """The company name that begins the project's name ``[start, end)``, if any."""
         text, lexicon = self.text, self.lexicon
@@ -175,12 +185,17 @@ class _Linker:
         if not self.names_built:
             self._build_names()
         for size in self.sizes if self.names else ():
-            if start + size <= end and text[start : start + size] in self.names:
-                return start, start + size
+            name_end = start + size
+            name = name_end <= end and text[start:name_end] in self.names
+            if name and not self._splits_head(name_end):
+                return start, name_end
         pos = start
         while (place := lexicon.places.longest_at(text, pos)) is not None and place[0] < end:
             pos = place[0]
         proper = pos
+        generic = lexicon.generic.longest_at(text, proper)
+        if generic is not None and generic[0] - proper >= _MIN_BRAND:
+            return None  # a field, class or level begins it: 国家级…基地, 城市更新项目
         limit = min(end, start + _MAX_BRAND + 1)
         # A place after the company's name ends it, whatever it has built in
         # (卫蓝新能源|湖州基地, 西安交大|漳州科技园).

@@ -105,6 +105,19 @@ class OrgLexicon:
         return self._words("describe")
 
     @cached_property
+    def generic(self) -> Lexicon[str]:
+        """Generic words of projects and parks (国家级 城市 产业): no company name begins so."""
+        lexicon: Lexicon[str] = Lexicon()
+        for rule in self.rules.of("project_generic", "park_generic"):
+            lexicon.add(rule["word"], "generic")
+        return lexicon
+
+    @cached_property
+    def zone_words(self) -> Lexicon[str]:
+        """The heads of park names (科技园 产业园): no company's name ends inside one."""
+        return self.rules.lexicon("zone_word", "kind")
+
+    @cached_property
     def verbs(self) -> Lexicon[str]:
         """What an investor or builder does to a project."""
         return self._words("verb")

@@ -202,3 +202,21 @@ def test_company_in_a_name_stops_before_services_and_trade() -> None:
 )
 def test_company_dots_and_joined_fields(text: str, expected: dict[str, str | None]) -> None:
     assert _companies(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a field, class or level begins the name: no company
+        ("青山片区城市更新项目开工。", None),
+        ("国家级风电叶片检测研发基地开工。", None),
+        # a kind of what is built follows the trade name
+        ("青岚低碳制造业产业园项目开工。", "青岚"),
+        ("云投装配式绿色建材产业园项目开工。", "云投"),
+        # a short form of the document's company does not run into the park's head
+        ("青禾科技有限公司签约。青禾科技园项目开工。", "青禾"),
+    ],
+)
+def test_company_in_name_stops_at_fields_kinds_and_heads(text: str, company: str | None) -> None:
+    project = hzner.extract(text).projects[-1]
+    assert (project.company.text if project.company else None) == company
