@@ -38,6 +38,10 @@ from .walk import PROJECT_WORD, STATUSES, Candidate
 
 __all__ = ["ProjectLexicon", "find_projects", "find_projects_located"]
 
+# The building verb and the particle that make it a modifier of the name after it.
+_ATTRIBUTIVE_CUE = "建设的"
+_BUILD_LENGTH = 2
+
 
 def _resolve(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates, most trusted first, then same-name mentions."""
@@ -183,8 +187,11 @@ def find_projects_located(
     ]
     if not heads and not park_projects:  # no head, no project: nothing to link
         return [], list(parks)
+    # 某某投资建设的X项目: 建设 with 的 names who builds, it asserts no stage.
     cues = [
-        (start, end, STATUSES.get(values[-1])) for start, end, values in lexicon.cues.finditer(text)
+        (start, end, STATUSES.get(values[-1]))
+        for start, end, values in lexicon.cues.finditer(text)
+        if not (text.startswith(_ATTRIBUTIVE_CUE, start) and end - start == _BUILD_LENGTH)
     ]
     ctx = Context(
         text, cues, [(s, e) for s, e, _ in heads], money, parks, lexicon.anaphors, norm.breaks

@@ -822,3 +822,23 @@ def test_tagger_a_zone_that_begins_a_name_stays_inside_it() -> None:
 )
 def test_tagger_fields_classes_parts_and_phases(text: str, names: list[str]) -> None:
     assert [p.text for p in hzner.extract(text).projects] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # 建设的 names who builds the project, it asserts no stage
+        ("由青山集团投资建设的跨省直流项目十分亮眼。", None),
+        ("签约的35个项目中,由青山集团投资建设的直流项目十分亮眼。", Status.SIGNED),
+        # topping out is a stage of building, and 预计 keeps what follows to come
+        ("青禾智造产业园项目完成主体结构封顶,预计今年4月竣工。", Status.UNDER_CONSTRUCTION),
+        # what a project plans or mainly builds is its content, not a stage
+        ("青禾科技园项目,规划建设研发中心等。", None),
+        ("总投资9亿元的青禾新材料项目,主要建设电解液产线。", None),
+        # trial runs are operation
+        ("青山芯片项目已通线。", Status.OPERATING),
+        ("绿水底盘项目试运行。", Status.OPERATING),
+    ],
+)
+def test_tagger_status_of_modifiers_stages_and_trials(text: str, status: Status | None) -> None:
+    assert hzner.extract(text).projects[-1].status is status
