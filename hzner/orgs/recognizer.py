@@ -56,6 +56,8 @@ _MAX_TRADE = 4
 _MAX_ITEMS = 30
 # What marks a legal form as registered: a place is a proper part before it.
 _REGISTERED = ("有限", "股份")
+# What ends a place's name, never a brand's (青山区, 某某镇).
+_PLACE_ENDS = frozenset("省市县区镇乡村州")
 _PROJECT_WORD = "项目"
 _ETC = "等"
 _OF = "的"
@@ -263,6 +265,8 @@ class _Reader:
             return False
         if self.lexicon.forms.longest_ending_at(self.text, end) is not None:
             return False  # a legal form ends it: a formed name, or its tail (限公司)
+        if self.text[end - 1] in _PLACE_ENDS:
+            return False  # a place: 青山区签约落户…, 某某镇引进…
         describe, business = self.lexicon.describe, self.lexicon.business
         proper_end = end
         while (word := business.longest_ending_at(self.text, proper_end)) is not None:

@@ -24,7 +24,7 @@ PROJECT_WORD = "项目"
 # SPEC: enumerations that end in 等…项目. At most ETC_GAP characters (see
 # `Scanner.etc_before`) stand between 等 and the head.
 ETC = "等"
-ETC_GAP = 12
+ETC_GAP = 16
 # A count right after a head: the head names a class (新材料项目1个).
 COUNT_AFTER = re.compile(f"[{''.join(sorted(NUMERALS))}]+[个项家]")
 # A phase of a project or facility: 二期, 一期三阶段, (一期).

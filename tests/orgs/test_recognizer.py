@@ -298,3 +298,7 @@ def test_recognizer_official_and_glued_names(text: str, names: list[str]) -> Non
 @pytest.mark.parametrize("text", ["重庆科技公司落户。", "一家电子集团来访。"])
 def test_recognizer_short_place_and_business_words_are_generic(text: str) -> None:
     assert _orgs(text) == []
+
+
+def test_recognizer_a_place_as_a_subject_is_no_brand() -> None:
+    assert _orgs("青山区签约落户2个重大项目。") == []

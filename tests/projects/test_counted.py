@@ -50,3 +50,18 @@ def test_counted_items_index_the_text(text: str) -> None:
 @pytest.mark.parametrize("unit", ["项目1个:甲乙、", "1个:", "项目2个:甲乙、丙丁;"])
 def test_counted_lists_are_read_in_linear_time(unit: str) -> None:
     assert_linear(lambda text: hzner.extract(text), unit, 2_000)
+
+
+def test_a_count_then_projects_named_with_fenbiewei() -> None:
+    text = "青山区签约2个重大项目,分别为青禾西部总部及生产基地和绿水新材料研发中心,总投资30亿元。"
+    projects = hzner.extract(text).projects
+    assert [(p.text, p.rule_id) for p in projects] == [
+        ("青禾西部总部及生产基地", "counted-list"),
+        ("绿水新材料研发中心", "counted-list"),
+    ]
+    assert [p.company.text if p.company else None for p in projects] == ["青禾", "绿水"]
+
+
+def test_fenbiewei_with_no_count_lists_nothing() -> None:
+    text = "两家企业的项目分别为青禾西部总部和绿水研发中心。"
+    assert [p.rule_id for p in hzner.extract(text).projects if p.rule_id == "counted-list"] == []

@@ -19,6 +19,7 @@ from hzner.projects.links import Context
 from hzner.projects.scanner import Scanner
 from hzner.projects.tagger import ProjectLexicon, find_projects
 from hzner.projects.text import NUMERALS, is_name_char
+from hzner.projects.walk import ETC_GAP
 from hzner.rules import RuleSet
 from hzner.types import Bound, Money, Park, Project, Role, Status, ZoneKind
 from tests.complexity import assert_linear
@@ -559,7 +560,7 @@ def _walk_stepwise(scanner: Scanner, end: int) -> tuple[int, str] | None:
 def _etc_stepwise(scanner: Scanner, head: int) -> int | None:
     """The 等 before a head, one character at a time (its opening is checked by the tagger)."""
     text = scanner.text
-    for index in range(head - 1, max(-1, head - 13), -1):
+    for index in range(head - 1, max(-1, head - ETC_GAP - 1), -1):
         if text[index] == "等":
             return index
         if not is_name_char(text[index]) and text[index] != "、":
@@ -842,3 +843,9 @@ def test_tagger_fields_classes_parts_and_phases(text: str, names: list[str]) -> 
 )
 def test_tagger_status_of_modifiers_stages_and_trials(text: str, status: Status | None) -> None:
     assert hzner.extract(text).projects[-1].status is status
+
+
+def test_tagger_a_long_modifier_between_etc_and_its_head() -> None:
+    text = "引进了青禾热电联产、绿水精密铸件产业园等一批投资过亿元的环保项目。"
+    names = [p.text for p in hzner.extract(text).projects]
+    assert names == ["青禾热电联产", "绿水精密铸件产业园"]
