@@ -24,6 +24,7 @@ Every walk is capped, so the pass is linear in the length of the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..normalize import Located, NormalizedText, locate
@@ -56,6 +57,10 @@ _MAX_TRADE = 4
 _MAX_ITEMS = 30
 # What marks a legal form as registered: a place is a proper part before it.
 _REGISTERED = ("有限", "股份")
+# A count inside a name (分两期, 三批): no brand.
+_COUNTED = re.compile("[0-9一二两三四五六七八九十几多首][期批次轮]")
+# What ends a class or a level of companies, never a name (二三级|公司).
+_CLASS_MARKS = frozenset("级类型")
 # What ends a place's name, never a brand's (青山区, 某某镇).
 _PLACE_ENDS = frozenset("省市县区镇乡村州")
 _PROJECT_WORD = "项目"
@@ -155,6 +160,8 @@ class _Reader:
             name_start = glued_start(text, name_start, start, self.lexicon)
             if name_start == start or self.rejected(name_start, end):
                 continue
+            if text[start - 1] in _CLASS_MARKS:
+                continue  # a class or level of companies: 二三级公司, 外向型企业集团
             institution = kinds[-1] == "institution"
             # A registered legal form (有限公司, 股份公司) after a place and business
             # words is a company's registered name (南阳市产业投资集团有限公司), as a
@@ -267,6 +274,8 @@ class _Reader:
             return False  # a legal form ends it: a formed name, or its tail (限公司)
         if self.text[end - 1] in _PLACE_ENDS:
             return False  # a place: 青山区签约落户…, 某某镇引进…
+        if _COUNTED.search(self.text, start, end) is not None:
+            return False  # a count: 分两期投资建设, 首批签约
         describe, business = self.lexicon.describe, self.lexicon.business
         proper_end = end
         while (word := business.longest_ending_at(self.text, proper_end)) is not None:

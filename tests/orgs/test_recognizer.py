@@ -302,3 +302,19 @@ def test_recognizer_short_place_and_business_words_are_generic(text: str) -> Non
 
 def test_recognizer_a_place_as_a_subject_is_no_brand() -> None:
     assert _orgs("青山区签约落户2个重大项目。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目分两期投资建设。",  # a count is no brand
+        "央企二三级公司参与建设。",  # a level of companies
+        "参加跨国公司高层对话会。",  # a kind of companies
+    ],
+)
+def test_recognizer_counts_levels_and_kinds_are_no_org(text: str) -> None:
+    assert _orgs(text) == []
+
+
+def test_recognizer_business_words_alone_before_a_group_word_are_generic() -> None:
+    assert _orgs("总资产逾百亿元的高科技产业集团——青禾集团拟投资。") == ["青禾集团"]
