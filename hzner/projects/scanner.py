@@ -215,14 +215,16 @@ class Scanner(NameWalker):
     def _zone_class(self, name_start: int, name_end: int, end: int) -> bool:
         """Tell whether a known zone and generic words name the zone's projects.
 
-        海南自由贸易试验区|建设项目, 两江新区|重大项目: a class of the zone's
-        projects, no project's name; the zone stays a PARK.
+        海南自由贸易试验区|建设项目, 两江新区|重大项目, 某某新片区|重大工程: a
+        class of the zone's projects, no project's name; the zone stays a PARK.
         """
         zone_end = self.known_starts.get(name_start)
         if zone_end is None or zone_end >= name_end:
             return False
         text, generic = self.text, self.lexicon.generic_words
-        return text[zone_end:end] in generic or self._made_of_generic(zone_end, name_end)
+        if text[zone_end:end] in generic or text[zone_end:name_end] in generic:
+            return True
+        return self._made_of_generic(zone_end, name_end)
 
     def facility_candidates(self, heads: list[tuple[int, int, str]]) -> list[Candidate]:
         """Find the names that end in a facility head (call after `project_candidates`)."""
@@ -248,6 +250,8 @@ class Scanner(NameWalker):
                 name_start, start, end, walked[1]
             ):
                 continue
+            if self._zone_class(name_start, start, end):
+                continue  # 临港新片区|重大工程: the zone's works
             gated = self.ctx.has_real_cue(name_start, end)
             found.append(Candidate(name_start, end, 2, f"head:{word}", (name_start, end), gated))
         return found

@@ -787,6 +787,7 @@ def test_tagger_class_modifier_beside_a_name_keeps_the_project() -> None:
         # a known zone and generic words before 项目: the zone's projects, no name
         ("海南自由贸易试验区建设项目集中开工。", ["海南自由贸易试验区"]),
         ("两江新区重大项目集中签约。", ["两江新区"]),
+        ("标志着临港新片区重大工程全面复工。", ["临港新片区"]),
     ],
 )
 def test_tagger_a_zone_before_generic_projects_stays_a_park(text: str, parks: list[str]) -> None:
