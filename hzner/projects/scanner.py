@@ -15,6 +15,7 @@ from .walk import (
     ETC_AFTER,
     ETC_BEFORE,
     ITEM_OPENS,
+    LIST_MARK,
     LISTED_BEFORE,
     LONGEST_PHASE,
     MAX_LIST,
@@ -29,6 +30,8 @@ from .walk import (
 
 # Nouns of a field or a trade: between 等 and 项目 they make the items fields.
 SECTOR_NOUNS = ("领域", "行业", "门类", "板块")
+# What a count of projects ends in right before 项目 (A、B2个项目).
+_COUNT_UNITS = frozenset("个项")
 # The classifiers that count projects: 12个新能源汽车项目, 5批项目, 3项工程.
 PROJECT_COUNTERS = frozenset("个项批宗类")
 
@@ -71,6 +74,23 @@ class Scanner(NameWalker):
         opens = gap == head or text[gap] in NUMERALS or listed
         opens = opens or lexicon.generic.longest_at(text, gap) is not None
         return index if opens or lexicon.stops.longest_at(text, gap) else None
+
+    def count_before(self, head: int) -> int | None:
+        """Find the count that closes a list of named projects before ``head`` (A、B2个项目).
+
+        The count stands right before 项目 and right after an item that ends in
+        a head, with a 、 before that item: the count closes the list as 等 does.
+        """
+        text = self.text
+        pos = head - 1
+        if pos <= 0 or text[pos] not in _COUNT_UNITS:
+            return None
+        while pos > 0 and text[pos - 1] in NUMERALS:
+            pos -= 1
+        if pos == head - 1 or self.lexicon.heads.longest_ending_at(text, pos) is None:
+            return None
+        mark = text.rfind(LIST_MARK, max(0, pos - MAX_NAME), pos)
+        return pos if mark >= 0 and is_name(text[mark + 1 : pos]) else None
 
     def _counted_before(self, start: int) -> bool:
         """Tell whether a count of projects (12个, 5批, 3项) ends right before ``start``."""
@@ -182,6 +202,8 @@ class Scanner(NameWalker):
             if not word.endswith(PROJECT_WORD) or self.in_zone.find(1, start, end) >= 0:
                 continue
             etc = self.etc_before(start)
+            if etc is None:
+                etc = self.count_before(start)
             if etc is not None:
                 self.project_etcs.add(etc)
                 items = self.items(etc)

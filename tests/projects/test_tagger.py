@@ -850,3 +850,20 @@ def test_tagger_a_long_modifier_between_etc_and_its_head() -> None:
     text = "引进了青禾热电联产、绿水精密铸件产业园等一批投资过亿元的环保项目。"
     names = [p.text for p in hzner.extract(text).projects]
     assert names == ["青禾热电联产", "绿水精密铸件产业园"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a count right before 项目 closes a list of named projects as 等 does
+        (
+            "签约青禾智能制造基地、绿水研发中心两个项目。",
+            ["青禾智能制造基地", "绿水研发中心"],
+        ),
+        # a count of a class is no list
+        ("引进12个新能源汽车项目。", []),
+        ("建设标准厂房3个项目。", []),
+    ],
+)
+def test_tagger_a_count_closes_a_list(text: str, names: list[str]) -> None:
+    assert [p.text for p in hzner.extract(text).projects] == names
