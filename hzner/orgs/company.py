@@ -143,6 +143,22 @@ class _Linker:
             or lexicon.places.longest_at(self.text, pos) is not None
         )
 
+    def _division_then_describes(self, start: int, end: int) -> bool:
+        """Tell whether a division's name opens ``[start, end)`` and what is built follows it.
+
+        Only then is a county's or a city's short form read as a place here:
+        before other words it is as often a brand's first word (金山|云).
+        """
+        text, lexicon = self.text, self.lexicon
+        division = lexicon.divisions.longest_at(text, start)
+        if division is None or division[0] >= end:
+            return False
+        after = division[0]
+        return (
+            lexicon.describe.longest_at(text, after) is not None
+            or lexicon.generic.longest_at(text, after) is not None
+        )
+
     def _cut_inside(self, start: int, end: int) -> bool:
         """Tell whether a place or a word of what is built begins in ``[start, end)``."""
         if self.lexicon.searchers["describe"].search(self.text, start, end) is not None:
@@ -193,6 +209,8 @@ class _Linker:
         while (place := lexicon.places.longest_at(text, pos)) is not None and place[0] < end:
             pos = place[0]
         proper = pos
+        if proper == start and self._division_then_describes(start, end):
+            return None  # a county or a city, then what is built: 眉山|新能源…项目
         generic = lexicon.generic.longest_at(text, proper)
         if generic is not None and generic[0] - proper >= _MIN_BRAND:
             return None  # a field, class or level begins it: 国家级…基地, 城市更新项目

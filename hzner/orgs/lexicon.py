@@ -11,6 +11,7 @@ from ..lexicon import Lexicon
 from ..projects.text import NAME_RANGES
 from ..rules import RuleSet
 from ..zones.forms import zone_place_names
+from ..zones.places import Places
 
 __all__ = ["CLOSED_LIST_START", "OrgLexicon"]
 
@@ -145,6 +146,16 @@ class OrgLexicon:
         for name in dict.fromkeys(zone_place_names(self.rules)):
             lexicon.add(name, "place")
         return lexicon
+
+    @cached_property
+    def divisions(self) -> Places:
+        """Every province, prefecture and county by name and short form (`hzner.zones.places`).
+
+        Where a project's name begins with one, what follows it is read for
+        the company (眉山|新能源…项目 names none); a subject or a legal name
+        keeps to `places`, which an everyday word is never among.
+        """
+        return Places.default()
 
     @cached_property
     def known(self) -> Lexicon[str]:

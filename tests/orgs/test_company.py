@@ -220,3 +220,18 @@ def test_company_dots_and_joined_fields(text: str, expected: dict[str, str | Non
 def test_company_in_name_stops_at_fields_kinds_and_heads(text: str, company: str | None) -> None:
     project = hzner.extract(text).projects[-1]
     assert (project.company.text if project.company else None) == company
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # a county or city, then what is built: no company
+        ("眉山新能源电池片项目开工。", None),
+        ("昌江多用途模块式示范工程开工。", None),
+        # a county's name before other words may be a brand's first word
+        ("金山云数据中心项目开工。", "金山云"),
+    ],
+)
+def test_company_after_a_division_name(text: str, company: str | None) -> None:
+    project = hzner.extract(text).projects[-1]
+    assert (project.company.text if project.company else None) == company
