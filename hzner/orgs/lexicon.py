@@ -114,6 +114,11 @@ class OrgLexicon:
         return lexicon
 
     @cached_property
+    def kinds(self) -> Lexicon[str]:
+        """The park rules' generic words (现代 国家级 特色): no proper part of a name."""
+        return self.rules.lexicon("park_generic", "type")
+
+    @cached_property
     def zone_words(self) -> Lexicon[str]:
         """The heads of park names (科技园 产业园): no company's name ends inside one."""
         return self.rules.lexicon("zone_word", "kind")

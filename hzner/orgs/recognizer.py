@@ -55,6 +55,13 @@ _SUBJECT_AFTER = ("由", "与", "和", "及", "同", "向")
 # A trade name before a trade word (蜜蜂|科技) is short.
 _MAX_TRADE = 4
 _MAX_ITEMS = 30
+# A generic word of one character (新, 老, 本) may begin a trade name.
+_SHORTEST_GENERIC = 2
+# Conjunctions and particles: after a place they join or mark, never begin a name.
+_JOINING = frozenset("与和及同跟或并以在对向从给被让将是的到为把")
+# The shortest and longest place names before a name's first word (秦皇岛|本征).
+_SHORTEST_PLACE = 2
+_LONGEST_PLACE = 8
 # What marks a legal form as registered: a place is a proper part before it.
 _REGISTERED = ("有限", "股份")
 # A count inside a name (分两期, 三批): no brand.
@@ -101,6 +108,7 @@ class _Reader:
                     stop is not None
                     and (pos != end or not glued or char in _PARTICLES)
                     and not (glued and self.lexicon.business.lookup(text[stop[0] : pos]))
+                    and not self._after_place(stop[0], pos)
                 ):
                     break
             if char == "(" and depth == 0:
@@ -123,8 +131,21 @@ class _Reader:
                 return end  # capped: no left boundary
         return pos
 
+    def _after_place(self, stop_start: int, stop_end: int) -> bool:
+        """Tell whether a one-character stop right after a place is the name's (秦皇岛|本征…)."""
+        if stop_end - stop_start != 1 or stop_start < _SHORTEST_PLACE:
+            return False
+        if self.text[stop_start] in _JOINING:
+            return False  # 吉林市|与|某某集团: a conjunction joins, it begins nothing
+        places, text = self.lexicon.places, self.text
+        for at in range(max(0, stop_start - _LONGEST_PLACE), stop_start - 1):
+            found = places.longest_at(text, at)
+            if found is not None and found[0] == stop_start:
+                return True
+        return False
+
     def proper(self, start: int, end: int, *, institution: bool) -> bool:
-        """Tell whether ``text[start:end]`` is more than places and business words.
+        """Tell whether ``text[start:end]`` is more than places, business and generic words.
 
         With ``institution``, a place is enough (武汉大学, 南阳市产业投资集团有限公司).
         """
@@ -135,9 +156,18 @@ class _Reader:
             if found is None or found[0] > end:
                 break
             pos, placed = found[0], True
+        generic = self.lexicon.kinds
         while pos < end:
             found = business.longest_at(text, pos)
-            if found is None or found[0] > end:
+            if found is None:
+                # A field, kind or level word is no proper part either, even one
+                # that runs into the form word (现代化|工厂 read 现代|化工厂).
+                found = generic.longest_at(text, pos)
+                if found is None or found[0] - pos < _SHORTEST_GENERIC:
+                    return True
+                pos = min(found[0], end)
+                continue
+            if found[0] > end:
                 return True
             pos = found[0]
         return institution and placed

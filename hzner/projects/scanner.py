@@ -28,6 +28,10 @@ from .walk import (
     is_name,
 )
 
+# A quoted title inside a project's name (某某公司“年产…生产线建设”项目): its marks
+# and its longest length.
+QUOTE_PAIRS = {"\u201d": "\u201c", "」": "「"}
+QUOTED_TITLE = 40
 # Nouns of a field or a trade: between 等 and 项目 they make the items fields.
 SECTOR_NOUNS = ("领域", "行业", "门类", "板块")
 # What a count of projects ends in right before 项目 (A、B2个项目).
@@ -218,6 +222,7 @@ class Scanner(NameWalker):
             walked = self.walk(start)
             if walked is None:
                 continue
+            walked = self._past_quote(walked, start)
             name_start = self._trim(walked[0], start)
             if not is_name(self.text[name_start:start]):
                 continue
@@ -233,6 +238,24 @@ class Scanner(NameWalker):
             if not self.generic(name_start, start, end, walked[1]):
                 found.append(Candidate(name_start, end, 1, f"head:{word}", (name_start, end)))
         return found
+
+    def _past_quote(self, walked: tuple[int, str], head: int) -> tuple[int, str]:
+        """Walk on past a quoted title inside a project's name (某某公司“年产…建设”项目).
+
+        When the walk stopped at a closing quote, and the opening quote comes
+        after a name (not after a verb: 建设“智慧工厂”项目), the quote is
+        part of the name and the walk goes on before it.
+        """
+        text, pos = self.text, walked[0]
+        if walked[1] or pos == 0 or text[pos - 1] not in QUOTE_PAIRS:
+            return walked
+        opening = text.rfind(QUOTE_PAIRS[text[pos - 1]], max(0, pos - QUOTED_TITLE), pos - 1)
+        if opening <= 0 or not is_name(text[opening + 1 : pos - 1]):
+            return walked
+        if self._closes(opening, head) is not None:
+            return walked  # after a verb or a mark: the quote begins the name
+        further = self.walk(opening)
+        return walked if further is None else further
 
     def _zone_class(self, name_start: int, name_end: int, end: int) -> bool:
         """Tell whether a known zone and generic words name the zone's projects.

@@ -39,8 +39,10 @@ AFTER_PARK = frozenset("为在是对向把将被由从给")
 # Heads that name a function of a firm or a project (研发中心, 试验基地): one
 # generic word before one names a part of something, not a project; a building
 # head (会堂, 大厦) with one field word still names a building (科学会堂).
-FUNCTIONAL_HEADS = frozenset({"中心", "基地", "工厂", "车间", "平台", "生产线"})
+FUNCTIONAL_HEADS = frozenset({"中心", "基地", "工厂", "车间", "平台", "生产线", "厂房"})
 ORDINAL = "第"
+# A building's number alone before its head (一号厂房, 首幢厂房, 3#车间).
+NUMBERED = re.compile("第?[0-9一二两三四五六七八九十首]+[号幢栋座#]")
 # The attributive particle: what stands before it in a list item modifies it.
 ATTRIBUTE = "的"
 # After a whole name, 和 and 与 join two names; 及 and 以及 add a part to one
@@ -256,6 +258,8 @@ class NameWalker:
             return True  # a class, type or level: 支撑性项目, 功能型总部, 生态型项目
         if PHASE.fullmatch(text, start + (text[start] == ORDINAL), name_end):
             return True  # a phase alone: 第一期工程, 二期项目
+        if NUMBERED.fullmatch(text, start, name_end):
+            return True  # a number alone: 一号厂房, 首幢厂房, 3#车间
         head = text[name_end:end]
         if head in FUNCTIONAL_HEADS and text[start:name_end] in lexicon.generic_words:
             return True  # one function before a functional head: 研发中心, 孵化基地

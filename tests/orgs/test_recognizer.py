@@ -318,3 +318,19 @@ def test_recognizer_counts_levels_and_kinds_are_no_org(text: str) -> None:
 
 def test_recognizer_business_words_alone_before_a_group_word_are_generic() -> None:
     assert _orgs("总资产逾百亿元的高科技产业集团——青禾集团拟投资。") == ["青禾集团"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a one-character stop right after a place is the name's first word
+        ("引进秦皇岛本征晶体科技有限公司。", ["秦皇岛本征晶体科技有限公司"]),
+        # a kind word is no proper part
+        ("建成现代化工厂。", []),
+        # a conjunction after a place joins two names; a field word is a proper part
+        ("吉林市与中泽集团签约。", ["中泽集团"]),
+        ("交通银行提供贷款。", ["交通银行"]),
+    ],
+)
+def test_recognizer_places_before_stops_and_kind_words(text: str, names: list[str]) -> None:
+    assert _orgs(text) == names

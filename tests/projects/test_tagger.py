@@ -867,3 +867,22 @@ def test_tagger_a_long_modifier_between_etc_and_its_head() -> None:
 )
 def test_tagger_a_count_closes_a_list(text: str, names: list[str]) -> None:
     assert [p.text for p in hzner.extract(text).projects] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a quoted title inside a name, after the company's name
+        ("青禾公司“智慧工厂”改造项目开工。", ["青禾公司“智慧工厂”改造项目"]),
+        ("青禾公司「智慧工厂」改造项目开工。", ["青禾公司「智慧工厂」改造项目"]),
+        # after a verb the quote begins the name
+        ("开工建设“智慧工厂”项目。", ["智慧工厂"]),
+        # a venue of the ceremony is no part of a name
+        ("主会场青禾三期项目开工。", ["青禾三期项目"]),
+        # a building's number, a part and a kind before a functional head
+        ("一号厂房、主体厂房、首幢厂房均已封顶。", []),
+        ("建成现代化工厂。", []),
+    ],
+)
+def test_tagger_quotes_venues_and_numbered_parts(text: str, names: list[str]) -> None:
+    assert [p.text for p in hzner.extract(text).projects] == names

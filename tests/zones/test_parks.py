@@ -400,3 +400,11 @@ def test_slogans_kinds_verbs_and_determiners_are_no_park(text: str) -> None:
 )
 def test_a_lone_city_word_is_no_proper_part_but_a_place_is(text: str, spans: list[str]) -> None:
     assert _spans(text) == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["出台实施自贸试验区提升战略。", "符合高新区发展方向。", "促进沿江自贸试验区协同。"],
+)
+def test_verbs_and_groupings_before_a_zone_word_are_no_park(text: str) -> None:
+    assert _spans(text) == []
