@@ -26,14 +26,41 @@ EXTRACTOR = Extractor()
 _INTEGERS = st.integers(min_value=0, max_value=10**16 - 1)
 
 
+def _skips_a_group(number: int) -> bool:
+    """Whether a whole 4-digit group is zero between two others, the lower from 1000 up.
+
+    cn2an then writes no 零 (100001000 as 一亿一千), which reads as 一亿一千万
+    in speech; hzner refuses such a text rather than guess (a wrong value is
+    worse than none), so these numbers are no test of reading back.
+    """
+    groups = []
+    while number:
+        number, group = divmod(number, 10_000)
+        groups.append(group)
+    return any(
+        groups[index] == 0 and groups[index - 1] >= 1000 and any(groups[index + 1 :])
+        for index in range(1, len(groups))
+    )
+
+
+def test_a_skipped_group_without_zero_is_refused_and_with_zero_is_read() -> None:
+    assert _skips_a_group(100_001_000)
+    assert cn2an.an2cn("100001000", "low") == "一亿一千"
+    with pytest.raises(ValueError, match="places skipped"):
+        parse_number("一亿一千")
+    assert parse_number("一亿零一千") == 100_001_000
+
+
 @given(_INTEGERS, st.sampled_from(["low", "up"]))
 def test_cn2an_integers_read_back(number: int, mode: str) -> None:
+    assume(not _skips_a_group(number))
     written = cn2an.an2cn(str(number), mode)
     assert parse_number(written) == number
 
 
 @given(_INTEGERS, st.integers(min_value=1, max_value=99), st.sampled_from(["low", "up"]))
 def test_cn2an_decimals_read_back(whole: int, cents: int, mode: str) -> None:
+    assume(not _skips_a_group(whole))
     text = f"{whole}.{cents:02d}".rstrip("0")
     written = cn2an.an2cn(text, mode)  # 一百二十三点四五
     assert parse_number(written) == Decimal(text)
@@ -52,6 +79,7 @@ def test_cn2an_digit_by_digit_reads_back(number: int) -> None:
 
 @given(st.integers(min_value=1, max_value=10**12 - 1), st.integers(min_value=0, max_value=99))
 def test_cn2an_cheque_amounts_read_back(whole: int, cents: int) -> None:
+    assume(not _skips_a_group(whole))
     text = f"{whole}.{cents:02d}"
     written = cn2an.an2cn(text, "rmb")  # 壹佰贰拾叁元肆角伍分, 壹拾元整
     (money,) = EXTRACTOR.extract_money("支付" + written)
