@@ -58,7 +58,7 @@ _MAX_ITEMS = 30
 # A generic word of one character (新, 老, 本) may begin a trade name.
 _SHORTEST_GENERIC = 2
 # Conjunctions and particles: after a place they join or mark, never begin a name.
-_JOINING = frozenset("与和及同跟或并以在对向从给被让将是的到为把")
+_JOINING = _PARTICLES | frozenset("同跟或并以为把")
 # The shortest and longest place names before a name's first word (秦皇岛|本征).
 _SHORTEST_PLACE = 2
 _LONGEST_PLACE = 8

@@ -38,9 +38,8 @@ from .walk import PROJECT_WORD, STATUSES, Candidate
 
 __all__ = ["ProjectLexicon", "find_projects", "find_projects_located"]
 
-# The building verb and the particle that make it a modifier of the name after it.
-_ATTRIBUTIVE_CUE = "建设的"
-_BUILD_LENGTH = 2
+# The building verb and the particle after it that make it a modifier of the name after it.
+_BUILD, _OF = "建设", "的"
 
 
 def _resolve(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -191,7 +190,7 @@ def find_projects_located(
     cues = [
         (start, end, STATUSES.get(values[-1]))
         for start, end, values in lexicon.cues.finditer(text)
-        if not (text.startswith(_ATTRIBUTIVE_CUE, start) and end - start == _BUILD_LENGTH)
+        if not (text[start:end] == _BUILD and text.startswith(_OF, end))
     ]
     ctx = Context(
         text, cues, [(s, e) for s, e, _ in heads], money, parks, lexicon.anaphors, norm.breaks

@@ -106,7 +106,6 @@ class NameWalker:
             for item in ctx.parks
             if isinstance(item.entity, Park) and item.entity.zone is not None
         }
-        self.known_starts = {start: end for start, end in self.known_zones}
         # Where a name cannot reach over: the end of an amount, or a line
         # break that ends a headline or a caption.
         self.hard_ends = {item.end for item in ctx.money} | set(ctx.breaks)
@@ -120,6 +119,11 @@ class NameWalker:
         text = self.text
         after_park = {end + 1 for end in self.park_end if text[end : end + 1] in AFTER_PARK}
         self.barriers = sorted(self.hard_ends | self.park_end.keys() | after_park)
+
+    @cached_property
+    def known_starts(self) -> dict[int, int]:
+        """The end of each known zone, by its start (`Scanner._zone_class`)."""
+        return {start: end for start, end in self.known_zones}
 
     @cached_property
     def reversed(self) -> str:
