@@ -30,6 +30,11 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "amount_verb": ("word",),
     "yuan_name": ("word", "code"),
     "parallel_marker": ("word",),
+    "continuing_word": ("word",),
+    "breakdown_word": ("word",),
+    "name_word": ("word",),
+    "class_noun": ("word",),
+    "passing_verb": ("word",),
 }
 # One or two digits, Arabic or Chinese, before a coin word (8角, 二十五美分),
 # financial forms too (伍元玖角玖分), as cheques and cn2an's "rmb" mode write them.
@@ -58,6 +63,11 @@ class EverydayForms:
     verbs: tuple[str, ...] = ()
     yuan_names: dict[str, str] = field(default_factory=dict)
     parallel_markers: tuple[str, ...] = ()
+    continuing: tuple[str, ...] = ()
+    breakdowns: tuple[str, ...] = ()
+    name_words: tuple[str, ...] = ()
+    class_nouns: tuple[str, ...] = ()
+    passing_verbs: tuple[str, ...] = ()
 
     @cached_property
     def coin_starts(self) -> frozenset[str]:
@@ -124,6 +134,45 @@ class EverydayForms:
         """Whether a verb that takes the amount as its means starts at ``position`` (5亿建设)."""
         return any(text.startswith(word, position) for word in self.verbs)
 
+    def continuing_only(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is continuing words only (达到, 约): no subject."""
+        words = self.continuing
+        position = start
+        while position < end:
+            if text[position] == " ":
+                position += 1
+                continue
+            word = next((w for w in words if text.startswith(w, position)), None)
+            if word is None or position + len(word) > end:
+                return False
+            position += len(word)
+        return True
+
+    def opens_breakdown(self, text: str, position: int) -> bool:
+        """Whether a breakdown word (其中) opens the clause at ``position``."""
+        return any(text.startswith(word, position) for word in self.breakdowns)
+
+    def class_noun_near(self, text: str, position: int, reach: int = 3) -> bool:
+        """Whether a class noun (项目) starts within ``reach`` characters of ``position``.
+
+        After a bare magnitude and its currency (亿元项目, 亿元以上项目, 百亿元级重大项目),
+        it makes the amount the size of a class of things.
+        """
+        for start in range(position, min(len(text), position + reach + 1)):
+            if any(text.startswith(word, start) for word in self.class_nouns):
+                return True
+            if not "\u4e00" <= text[start] <= "\u9fff":
+                return False
+        return False
+
+    def passed_before(self, text: str, position: int) -> bool:
+        """Whether a passing verb (过, 破) ends at ``position``: 投资过亿元, 突破亿元."""
+        return any(text.endswith(word, 0, position) for word in self.passing_verbs)
+
+    def names_between(self, text: str, start: int, end: int) -> bool:
+        """Whether a name word (公司, 集团) stands in ``text[start:end]``."""
+        return any(text.find(word, start, end) != -1 for word in self.name_words)
+
     def inclusive_at(self, text: str, position: int) -> int:
         """Skip an inclusive note such as (含) at ``position``; return where it ends."""
         if position >= len(text) or text[position] not in self.inclusive_starts:
@@ -164,6 +213,10 @@ def read_forms(lines: list[str], source: str) -> EverydayForms:
     yuan_words: list[str] = []
     inclusive: list[str] = []
     verbs: list[str] = []
+    lists: dict[str, list[str]] = {
+        kind: []
+        for kind in ("continuing_word", "breakdown_word", "name_word", "class_noun", "passing_verb")
+    }
     for number, text in enumerate(lines, start=1):
         text = text.strip()
         if not text or text.startswith("//"):
@@ -187,6 +240,8 @@ def read_forms(lines: list[str], source: str) -> EverydayForms:
             forms.yuan_names[rule["word"]] = rule["code"]
         elif kind == "amount_verb":
             verbs.append(rule["word"])
+        elif kind in lists:
+            lists[kind].append(rule["word"])
         else:
             inclusive.append(rule["word"])
     forms.joiners = tuple(joiners)
@@ -194,6 +249,11 @@ def read_forms(lines: list[str], source: str) -> EverydayForms:
     forms.yuan_words = tuple(sorted(yuan_words, key=len, reverse=True))
     forms.inclusive = tuple(sorted(inclusive, key=len, reverse=True))
     forms.verbs = tuple(verbs)
+    forms.continuing = tuple(sorted(lists["continuing_word"], key=len, reverse=True))
+    forms.breakdowns = tuple(lists["breakdown_word"])
+    forms.name_words = tuple(lists["name_word"])
+    forms.class_nouns = tuple(lists["class_noun"])
+    forms.passing_verbs = tuple(lists["passing_verb"])
     for table in forms.subunits.values():  # longest coin word first: 美分 before 分
         ordered = sorted(table.items(), key=lambda item: len(item[0]), reverse=True)
         table.clear()

@@ -14,10 +14,11 @@ from decimal import Decimal
 from ..normalize import Located, NormalizedText
 from ..numerals import exact_product, exact_sum, parse_numeral
 from ..types import Bound, Money, Role
-from .forms import everyday_forms
+from .carried import carried_roles
+from .forms import EverydayForms, everyday_forms
 from .lexicon import MoneyLexicon
 from .lexicon import last as _last
-from .roles import parallel_roles
+from .roles import cue_after, cue_before, parallel_roles
 from .runs import MAGNITUDES, RUN, Amount, bare_unit, read_run, runs
 from .yuan import DocumentYuan
 
@@ -28,41 +29,26 @@ _UNIT_CHARS = frozenset("十百千万亿拾佰仟萬億")
 # Single Chinese digits before 元 are words (一元化, 二元结构) when a word
 # follows (`hzner.money.forms`); under a money cue they are money.
 _WORD_DIGITS = frozenset("一二三四五六七八九两兩壹贰叁肆伍陆柒捌玖")
-# Where a clause ends: a cue does not reach across these.
-_CLAUSE_END = frozenset("。,;!?、:()\"“”‘’'《》【】[]|…")
-# How far back a cue may stand in its clause, and how far from an amount
-# with no currency word a cue may stand ("总投资约5亿": 1 character).
-_CUE_WINDOW = 40
-# Role by value, without the enum's slower call.
-_ROLES = {role.value: role for role in Role}
+# How far from an amount with no currency word a cue may stand ("总投资约5亿": 1 character).
 _IMPLIED_GAP = 4
 # Unit words of the document's yuan: 元 and its everyday forms.
 _YUAN_WORDS = frozenset(("元", "圆", "块", "块钱"))
 
 
-def _role(text: str, start: int, end: int, lexicon: MoneyLexicon) -> tuple[Role, int | None]:
+def _role(
+    text: str, start: int, end: int, lexicon: MoneyLexicon, forms: EverydayForms
+) -> tuple[Role, int | None]:
     """The role of the amount at ``[start, end)`` and where its cue ends.
 
     A cue right after the amount is its head noun and wins
     (政策扶持4000万元投资 is an investment); otherwise the nearest cue before
-    it in the same clause.
+    it in the same clause (`cue_before`).
     """
-    cues = lexicon.cues
-    after = cues.longest_at(text, end)
+    after = cue_after(text, end, lexicon)
     if after is not None:
-        return _ROLES[_last(after[1])], None
-    low = max(0, start - _CUE_WINDOW)
-    last_chars = cues.last_chars
-    for position in range(start, low, -1):
-        char = text[position - 1]
-        if char in _CLAUSE_END:
-            break
-        if char not in last_chars:
-            continue  # no cue ends here: skip the look-up
-        found = cues.longest_ending_at(text, position)
-        if found is not None:
-            return _ROLES[_last(found[1])], position
-    return Role.OTHER, None
+        return after, None
+    found = cue_before(text, start, lexicon, forms)
+    return (Role.OTHER, None) if found is None else found
 
 
 def find_money(
@@ -157,8 +143,14 @@ def find_money_located(
         consumed = raw[1]
     if not found:
         return []
-    parallel = parallel_roles(text, [(raw[0], raw[1]) for raw in found], lexicon, everyday_forms())
+    spans = [(raw[0], raw[1]) for raw in found]
+    forms = everyday_forms()
+    parallel = parallel_roles(text, spans, lexicon, forms)
+    roles = [raw[6] for raw in found]
     for index, role in parallel.items():
+        roles[index] = role
+    carried = carried_roles(text, spans, roles, lexicon, forms, frozenset(parallel))
+    for index, role in (*parallel.items(), *carried.items()):
         found[index] = (*found[index][:6], role, *found[index][7:])
     return [Located(raw[0], raw[1], _finish(norm, raw)) for raw in found]
 
@@ -209,13 +201,13 @@ def _complete(
     if (
         scale is not None
         and (currency is None or _bare_magnitude(text, amount))
-        and not text.startswith("项目", scale[0])
+        and not forms.class_noun_near(text, scale[0])
     ):
         # 千亿级, 万亿产业集群, 千亿大关: the size of an industry. A stated
         # amount with its currency stays money (突破3000亿元大关), and so does
-        # the size of projects (超亿元产业项目).
+        # the size of projects (超亿元产业项目, 百亿元级重大项目).
         return None
-    role, cue_end = _role(text, start, end, lexicon)
+    role, cue_end = _role(text, start, end, lexicon, forms)
     implied = False
     if currency is None:
         if _range_follows(text, end, lexicon):

@@ -15,7 +15,14 @@ from ..types import Role
 from .forms import EverydayForms
 from .lexicon import MoneyLexicon, last
 
-__all__ = ["parallel_roles"]
+__all__ = ["CUE_CLAUSE_END", "CUE_WINDOW", "ROLES", "cue_after", "cue_before", "parallel_roles"]
+
+# Where a clause ends for its cue: a cue does not reach across these.
+CUE_CLAUSE_END = frozenset("。,;!?、:()\"“”‘’'《》【】[]|…")
+# How far back a cue may stand in its clause.
+CUE_WINDOW = 40
+# Role by value, without the enum's slower call.
+ROLES = {role.value: role for role in Role}
 
 # What ends the clause of a list (、 joins its items and does not).
 _CLAUSE_END = "。,;!?:()\n"
@@ -24,7 +31,50 @@ _JOINERS = re.compile("[、]|和|与|及|以及")
 # How far back a list of cues may reach.
 _WINDOW = 40
 _MAX_ITEMS = 12
-_ROLES = {role.value: role for role in Role}
+_ROLES = ROLES
+
+
+def cue_after(text: str, end: int, lexicon: MoneyLexicon) -> Role | None:
+    """The role of a cue right after an amount ending at ``end``: its head noun.
+
+    After 的 too, and after a qualifier, when the cue ends its clause
+    (形成14亿元以上的销售。, 完成5亿元的投资,).
+    """
+    cues = lexicon.cues
+    after = cues.longest_at(text, end)
+    if after is None:
+        qualifier = lexicon.qualifiers_after.longest_at(text, end)
+        if qualifier is not None:
+            end = qualifier[0]
+    if after is None and end < len(text) and text[end] == "的":
+        after = cues.longest_at(text, end + 1)
+        if after is not None and after[0] < len(text) and text[after[0]] not in CUE_CLAUSE_END:
+            after = None
+    return None if after is None else _ROLES[last(after[1])]
+
+
+def cue_before(
+    text: str, position: int, lexicon: MoneyLexicon, forms: EverydayForms
+) -> tuple[Role, int] | None:
+    """The nearest cue that ends at or before ``position`` in its clause, and where it ends.
+
+    A cue followed by a name word before ``position`` is part of a company's
+    name (某某融资担保有限公司增资4.75亿元) and governs nothing: None.
+    """
+    cues = lexicon.cues
+    last_chars = cues.last_chars
+    for end in range(position, max(0, position - CUE_WINDOW), -1):
+        char = text[end - 1]
+        if char in CUE_CLAUSE_END:
+            return None
+        if char not in last_chars:
+            continue  # no cue ends here: skip the look-up
+        found = cues.longest_ending_at(text, end)
+        if found is not None:
+            if end < position and forms.names_between(text, end, position):
+                return None
+            return _ROLES[last(found[1])], end
+    return None
 
 
 def _clause_start(text: str, position: int) -> int:

@@ -15,6 +15,7 @@ from itertools import chain
 
 from ..normalize import NormalizedText
 from ..numerals import NUMERAL_CHARS, Numeral, parse_numeral
+from .forms import everyday_forms
 from .lexicon import MoneyLexicon
 from .lexicon import last as _last
 
@@ -111,7 +112,9 @@ def bare_unit(text: str, start: int, end: int, lexicon: MoneyLexicon) -> Amount 
 
     超亿元, 近亿元, 上亿元, 亿元以上 say "more than (about) one 亿"; the
     qualifier gives the bound later, as for any amount. 约 is not one here
-    (签约亿元以上项目 is 签约 + 亿元以上), but 近亿元 is.
+    (签约亿元以上项目 is 签约 + 亿元以上), but 近亿元 is. With no qualifier,
+    a passing verb before (投资过亿元) or a class noun after (亿元项目18个)
+    makes it one 亿, exact; else a lone 万元 is a unit (万元GDP能耗).
     """
     if end - start != 1 or text[start] not in MAGNITUDES:
         return None
@@ -122,7 +125,9 @@ def bare_unit(text: str, start: int, end: int, lexicon: MoneyLexicon) -> Amount 
     if before is not None and (_last(before[1]) == "none" or text[start - 1] in "约約"):
         before = None  # 签约亿元: no qualifier; 约亿元 is not written
     if before is None and lexicon.qualifiers_after.longest_at(text, currency[0]) is None:
-        return None
+        forms = everyday_forms()
+        if not (forms.passed_before(text, start) or forms.class_noun_near(text, currency[0], 0)):
+            return None
     value = Decimal(10**8 if text[start] in "亿億" else 10**4)
     return Amount(start, end, Numeral(value, None, False), False)
 
@@ -176,6 +181,8 @@ def runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
             if len(pieces) > 1:
                 found.extend(_runs_of(text, pieces, lexicon))
                 continue
+        if end - start > 1 and text[end - 2] in "个個" and _counts_a_class(text, end, lexicon):
+            start = end - 1  # 8个亿元以上项目: eight projects of 亿元 and more
         if (
             (end < length and text[end] in after)
             or text[end - 1] in MAGNITUDES
@@ -183,6 +190,21 @@ def runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
         ):
             found.append((start, end))
     return found
+
+
+def _counts_a_class(text: str, end: int, lexicon: MoneyLexicon) -> bool:
+    """Whether a run ending in 个亿 at ``end`` counts a class (8个亿元以上项目), not 八个亿.
+
+    The currency, then at most a qualifier, then a class noun (`EverydayForms.class_noun_near`).
+    """
+    currency = lexicon.after.longest_at(text, end)
+    if currency is None:
+        return False
+    position = currency[0]
+    qualifier = lexicon.qualifiers_after.longest_at(text, position)
+    if qualifier is not None:
+        position = qualifier[0]
+    return everyday_forms().class_noun_near(text, position, 0)
 
 
 def _spaced_magnitude(norm: NormalizedText, start: int, end: int) -> int:

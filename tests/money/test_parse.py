@@ -85,7 +85,10 @@ NEAR_MISSES = [
     "一元化",
     "多元化发展",
     "二元结构",
-    "签约亿元项目",  # a lone unit needs a qualifier
+    "万元GDP能耗下降5%",  # a lone unit, no qualifier, no class noun: a unit
+    "单位:亿元",
+    "年产20万吨高镍三元正极材料",  # 三元 is ternary
+    "一元复始,万象更新",
     "产值超千亿级",
     "万亿光电子产业集群",
     "突破千亿大关",
@@ -299,3 +302,27 @@ def test_money_without_runs_is_nothing(text: str) -> None:
 )
 def test_parse_a_place_name_is_no_locale(text: str, currency: str) -> None:
     assert _one(text).currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "bound"),
+    [
+        # A lone magnitude and its currency, sized by a class noun or passed by a verb.
+        ("今年签约亿元项目12个", "亿元", "exact"),
+        ("新开工亿元以上项目14个", "亿元以上", "over"),
+        ("一批投资过亿元的环保项目", "亿元", "exact"),
+        ("两个百亿元级重大项目落地", "百亿元", "exact"),
+        ("园区营收首次突破亿元", "亿元", "exact"),
+    ],
+)
+def test_parse_lone_magnitude_with_a_class_or_passing(text: str, span: str, bound: str) -> None:
+    money = _one(text)
+    assert (money.text, money.bound.value) == (span, bound)
+    assert money.value == Decimal(10**10 if span.startswith("百") else 10**8)
+
+
+def test_parse_a_count_before_a_class_of_amounts_is_a_count() -> None:
+    # 8个亿元以上项目: eight projects of 亿元 and more, not 八个亿 (800000000).
+    money = _one("一季度签约的8个亿元以上项目主要涉及电子信息")
+    assert (money.text, money.value, money.bound.value) == ("亿元以上", Decimal(10**8), "over")
+    assert _one("公司投资三个亿建设新厂").value == Decimal(3 * 10**8)

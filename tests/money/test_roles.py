@@ -46,3 +46,58 @@ def test_roles_from_cues_not_adjacent(text: str, found: list[tuple[str, str]]) -
 
 def test_roles_parallel_lists_stay_linear() -> None:
     assert_linear(EXTRACTOR.extract_money, "产值、税收分别达到220亿元、5亿元分别", 4000)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A list after 、 carries the role of the item before; 其中 the clause's before.
+        (
+            "基地计划总投资60亿元，其中包括土地20亿元、厂房25亿元、设备15亿元。",
+            [
+                ("60亿元", "investment"),
+                ("20亿元", "investment"),
+                ("25亿元", "investment"),
+                ("15亿元", "investment"),
+            ],
+        ),
+        (
+            "今年投资5亿元以上项目7个、10亿元以上项目2个",
+            [("5亿元以上", "investment"), ("10亿元以上", "investment")],
+        ),
+        # A clause of continuing words goes on with the clause before it.
+        ("去年全市出口额突破80亿元，达到86.5亿元", [("80亿元", "trade"), ("86.5亿元", "trade")]),
+        ("其中电子项目投资额最大，达32亿元。", [("32亿元", "investment")]),
+        ("營業收入持續增長，首次超過9億元", [("超過9億元", "revenue")]),
+        # Brackets: a cue before them, or a short note between a cue and its amount.
+        ("园区进出口总额(上年为18.2亿元)再创新高", [("18.2亿元", "trade")]),
+        ("预计年产值(含税)约45亿元", [("约45亿元", "output")]),
+        # A cue after the amount and 的, at the end of its clause, is its head noun.
+        ("投产后可形成12亿元以上的销售。", [("12亿元以上", "revenue")]),
+        # A cue inside a company's name governs nothing.
+        ("该融资租赁有限公司获增资3亿元", [("3亿元", "other")]),
+        # Near misses: a new subject, or no continuing words, carries nothing.
+        ("项目总投资8亿元，建成后年利润9000万元", [("8亿元", "investment"), ("9000万元", "other")]),
+        ("总投资8亿元，另有3000万元用于绿化", [("8亿元", "investment"), ("3000万元", "other")]),
+    ],
+)
+def test_roles_carried_into_clauses_without_a_cue(text: str, found: list[tuple[str, str]]) -> None:
+    assert _roles(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("某公司斥资12亿元收购", "investment"),
+        ("另一项目涉资六亿元", "investment"),
+        ("本次签约投资额达到30亿美元", "contract"),
+        ("共签约项目33个，协议资金78.5亿元", "contract"),
+        ("产值收入共计超20亿元", "output"),
+    ],
+)
+def test_roles_of_compound_cues(text: str, role: str) -> None:
+    assert [found for _, found in _roles(text)] == [role]
+
+
+def test_carried_roles_stay_linear() -> None:
+    assert_linear(EXTRACTOR.extract_money, "总投资5亿元,达到6亿元、其中7亿元(8亿元)", 2000)
