@@ -86,6 +86,7 @@ class Errors:
 
     E140 = '[E140] {source}:{line}: an everyday-forms line needs a "type", one of: {known}.'
     E141 = "[E141] {source}:{line}: a {type!r} line needs field {field!r}, not empty."
+    E142 = "[E142] {source}:{line}: role {role!r} is not one of: {known}."
 
 
 class HznerError(Exception):

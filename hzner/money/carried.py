@@ -1,7 +1,7 @@
 """Roles carried from the words around a clause that names no cue of its own.
 
 The nearest cue in an amount's clause gives its role (`hzner.money.parse`).
-When the clause has none, four forms still tell the role, each read from
+When the clause has none, five forms still tell the role, each read from
 the clause's first character back:
 
 - an item of a list after 、 takes the role of the amount before it
@@ -12,6 +12,8 @@ the clause's first character back:
   before it, whose nearest cue, or else whose amount, gives the role
   (进出口额突破100亿元,达到110.6亿元; 投资额最大,达150亿元); not across a
   parallel marker (产值、税收分别增长5%,达到30亿元 stays other);
+- an amount that sizes a thing named after it takes that thing's role
+  (成立200亿元武汉新城基金: financing);
 - an amount in brackets takes the cue right before them (进出口总额(2021年为
   23.47亿元)), and a short note in brackets between a cue and its amount is
   read through (产值(营收)约1296亿元).
@@ -65,8 +67,14 @@ def carried_roles(
             continue  # a cue after the amount decided it
         boundary = _clause_start(text, start)
         if boundary is None:
+            role = forms.sized_after(text, end)
+            if role is not None:
+                roles[index] = carried[index] = ROLES[role]
             continue
         role = _carried(text, spans, roles, index, boundary, lexicon, forms)
+        if role is None:
+            sized = forms.sized_after(text, end)
+            role = None if sized is None else ROLES[sized]
         if role is not None and role is not Role.OTHER:
             roles[index] = carried[index] = role
     return carried
@@ -111,7 +119,9 @@ def _carried(
     if char not in ",;":
         return None
     if forms.opens_breakdown(text, head):
-        return None if previous is None else roles[previous]
+        if previous is None or forms.class_noun_near(text, spans[index][1], 1):
+            return None  # 其中亿元以上项目25个 breaks down a count of projects
+        return roles[previous]
     if head == start:
         # No word between: the amount's own qualifier may continue (…50亿元的项目3个,超10亿元的…).
         if not any(text.startswith(word, start) for word in forms.continuing):

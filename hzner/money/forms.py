@@ -17,6 +17,7 @@ from typing import Any
 from .._files import data_file
 from ..errors import Errors, RuleError
 from ..numerals import exact_sum, parse_numeral
+from ..types import Role
 
 __all__ = ["EverydayForms", "everyday_forms"]
 
@@ -35,7 +36,9 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "name_word": ("word",),
     "class_noun": ("word",),
     "passing_verb": ("word",),
+    "sized_noun": ("word", "role"),
 }
+_ROLE_VALUES = frozenset(role.value for role in Role)
 # One or two digits, Arabic or Chinese, before a coin word (8角, 二十五美分),
 # financial forms too (伍元玖角玖分), as cheques and cn2an's "rmb" mode write them.
 _DIGIT = "0-9零〇一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖"
@@ -68,6 +71,7 @@ class EverydayForms:
     name_words: tuple[str, ...] = ()
     class_nouns: tuple[str, ...] = ()
     passing_verbs: tuple[str, ...] = ()
+    sized_nouns: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def coin_starts(self) -> frozenset[str]:
@@ -165,6 +169,20 @@ class EverydayForms:
                 return False
         return False
 
+    def sized_after(self, text: str, end: int, reach: int = 10) -> str | None:
+        """The role of a sized noun (基金) that ends the name after an amount ending at ``end``.
+
+        成立200亿元武汉新城基金: the name runs on in ideographs, at most ``reach`` of them.
+        """
+        for position in range(end, min(len(text), end + reach)):
+            char = text[position]
+            if not "\u4e00" <= char <= "\u9fff":
+                return None
+            for word, role in self.sized_nouns.items():
+                if text.startswith(word, position):
+                    return role
+        return None
+
     def passed_before(self, text: str, position: int) -> bool:
         """Whether a passing verb (过, 破) ends at ``position``: 投资过亿元, 突破亿元."""
         return any(text.endswith(word, 0, position) for word in self.passing_verbs)
@@ -240,6 +258,13 @@ def read_forms(lines: list[str], source: str) -> EverydayForms:
             forms.yuan_names[rule["word"]] = rule["code"]
         elif kind == "amount_verb":
             verbs.append(rule["word"])
+        elif kind == "sized_noun":
+            if rule["role"] not in _ROLE_VALUES:
+                known = ", ".join(sorted(_ROLE_VALUES))
+                raise RuleError(
+                    Errors.E142.format(source=source, line=number, role=rule["role"], known=known)
+                )
+            forms.sized_nouns[rule["word"]] = rule["role"]
         elif kind in lists:
             lists[kind].append(rule["word"])
         else:

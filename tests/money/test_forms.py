@@ -116,6 +116,8 @@ def test_forms_data_is_read_once_and_validated() -> None:
         read_forms(['{"type": "subunit", "unit": "元", "word": "角"}'], "x.jsonl")
     with pytest.raises(RuleError, match=r"\[E010\]"):
         read_forms(["{"], "x.jsonl")
+    with pytest.raises(RuleError, match=r"\[E142\] x.jsonl:1: role 'fund' is not one of"):
+        read_forms(['{"type": "sized_noun", "word": "基金", "role": "fund"}'], "x.jsonl")
 
 
 def test_an_agreement_amount_is_a_cue() -> None:

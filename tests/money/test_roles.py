@@ -101,3 +101,21 @@ def test_roles_of_compound_cues(text: str, role: str) -> None:
 
 def test_carried_roles_stay_linear() -> None:
     assert_linear(EXTRACTOR.extract_money, "总投资5亿元,达到6亿元、其中7亿元(8亿元)", 2000)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # An amount that sizes a fund named after it.
+        ("高新区近期成立了50亿元光谷产业基金，", [("50亿元", "financing")]),
+        # A cue of its own comes first.
+        ("投资200亿元建设基金小镇", [("200亿元", "investment")]),
+        # 其中 before a class of projects breaks down a count, not the amount.
+        (
+            "计划投资额267.8亿元，其中亿元以上项目25个",
+            [("267.8亿元", "investment"), ("亿元以上", "other")],
+        ),
+    ],
+)
+def test_roles_sized_and_counted(text: str, found: list[tuple[str, str]]) -> None:
+    assert _roles(text) == found
