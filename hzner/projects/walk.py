@@ -48,6 +48,8 @@ ATTRIBUTE = "的"
 # After a whole name, 和 and 与 join two names; 及 and 以及 add a part to one
 # (日本DAC西南总部及亚太创新中心项目, 礼进生物总部及新药研制基地).
 BETWEEN_NAMES = ("和", "与")
+# The shortest part after 和 or 与, with its head, that makes it join one name (`_joins_parts`).
+MIN_PART = 4
 ATTRIBUTIVE = frozenset("式型性")
 LIST_MARK = "、"
 # Where a list item or a clause begins.
@@ -130,7 +132,9 @@ class NameWalker:
         """The text reversed, for walks left in one match; built at the first walk."""
         return self.text[::-1]
 
-    def _closes(self, pos: int, end: int, *, split_names: bool = False) -> str | None:
+    def _closes(
+        self, pos: int, end: int, *, split_names: bool = False, head_end: int = -1
+    ) -> str | None:
         """Say what ends a name at ``pos`` walking left: a stop word, "" (hard stop) or None.
 
         With ``split_names``, 和 or 与 after a whole name ends it too
@@ -165,6 +169,7 @@ class NameWalker:
                 and text[pos : pos + 1] not in ATTRIBUTIVE
                 and not text.startswith(COMPANY_WORDS, pos)
                 and not self._inside_name(pos, stop[0])
+                and not self._joins_parts(pos, stop[0], head_end)
             ):
                 return text[stop[0] : pos]
         before = text[pos - 2] if pos >= 2 else ""
@@ -185,6 +190,25 @@ class NameWalker:
             and pos >= 2
             and is_name_char(text[pos - 2])
             and (pos == 2 or text[pos - 3] in ITEM_OPENS)
+        )
+
+    def _joins_parts(self, pos: int, stop_start: int, end: int) -> bool:
+        """Tell whether 和 or 与 at ``[stop_start, pos)`` joins two parts of one name.
+
+        年产30万吨烧碱和年产32万吨聚氯乙烯项目, 西部电子材料和供应链中心: what
+        stands before it is a part with no head of its own (no whole name, no
+        项目) and no generic word (基础设施和民生项目 stays apart), and a
+        part with its head follows.
+        """
+        text, lexicon = self.text, self.lexicon
+        return (
+            text[stop_start:pos] in BETWEEN_NAMES
+            and stop_start >= 2
+            and end - pos >= MIN_PART
+            and is_name_char(text[stop_start - 1])
+            and text[stop_start - 2 : stop_start] != PROJECT_WORD
+            and lexicon.heads.longest_ending_at(text, stop_start) is None
+            and lexicon.generic.longest_ending_at(text, stop_start) is None
         )
 
     def _joins_names(self, pos: int) -> bool:
@@ -219,7 +243,7 @@ class NameWalker:
                 pos = low
                 if pos <= floor or pos == 0 or pos in park_end:
                     continue  # capped, at the start, or a park to jump over
-            closed = self._closes(pos, -1, split_names=split_names)
+            closed = self._closes(pos, -1, split_names=split_names, head_end=end)
             if closed is not None:
                 return pos, closed
             char = text[pos - 1]

@@ -546,7 +546,7 @@ def _walk_stepwise(scanner: Scanner, end: int) -> tuple[int, str] | None:
         if pos in scanner.park_end:
             pos = scanner.park_end[pos]
             continue
-        closed = scanner._closes(pos, -1)
+        closed = scanner._closes(pos, -1, head_end=end)
         if closed is not None:
             return pos, closed
         char = scanner.text[pos - 1]

@@ -1,0 +1,45 @@
+"""The walk left from a project's head (`hzner.projects.walk`): where a name starts."""
+
+from __future__ import annotations
+
+import pytest
+
+import hzner
+
+
+def _names(text: str) -> list[str]:
+    return [project.text for project in hzner.extract(text).projects]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 和 or 与 between two parts of one name: the part before has no head of its own.
+        (
+            "某某化工有限公司年产20万吨烧碱和年产15万吨氯乙烯项目开工。",
+            ["某某化工有限公司年产20万吨烧碱和年产15万吨氯乙烯项目"],
+        ),
+        ("园区引进华东电子材料和物流中心项目。", ["华东电子材料和物流中心项目"]),
+        ("某某公司锂电池助剂与材料生产基地开工。", ["某某公司锂电池助剂与材料生产基地"]),
+        # Near misses: a generic word before it, or no part after it.
+        ("加快推进基础设施和民生项目建设。", []),
+        ("积极引进企业和项目。", []),
+    ],
+)
+def test_walk_a_conjunction_inside_one_name(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "市领导一行深入某某新材料公司年产8万吨板材项目调研。",
+            ["某某新材料公司年产8万吨板材项目"],
+        ),
+        ("并与嘉宾一同为某某科技年产500台设备项目揭牌。", ["某某科技年产500台设备项目"]),
+        ("新增产能将由某某饲料公司年产3万吨饲料项目提供。", ["某某饲料公司年产3万吨饲料项目"]),
+    ],
+)
+def test_walk_a_visit_or_a_preposition_opens_the_name(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
