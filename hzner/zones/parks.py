@@ -39,6 +39,8 @@ _CLOSING_QUOTES = frozenset("\u201d\"\u300d\u300f\u2019'")
 _OPENING_QUOTES = frozenset("\u201c\"\u300c\u300e\u2018'")
 # ZoneKind by value, without the enum's slower call.
 _KINDS = {kind.value: kind for kind in ZoneKind}
+# The longest name of a province (新疆维吾尔自治区).
+_LONGEST_PROVINCE = 8
 
 
 # Internal and short-lived, so not frozen: creating one is four times faster.
@@ -219,10 +221,28 @@ class ParkRecognizer:
                         yield _Found(start, cut, (parent,), kind, "gazetteer")
                         yield _Found(cut, end, zones, kind, "gazetteer")
                         continue
+                start = self._province_before(text, start, zones[0])
             else:
                 kinds = {zone.kind for zone in zones}
                 kind = _KINDS[kinds.pop()] if len(kinds) == 1 else ZoneKind.OTHER
             yield _Found(start, end, zones, kind, "gazetteer")
+
+    def _province_before(self, text: str, start: int, zone: Zone) -> int:
+        """Where a known zone's name starts with its own province written before it.
+
+        The longest name wins: 山东烟台高新区 and 山东省烟台高新区 are one name
+        (烟台高新区 is in 山东省); a province that is not the zone's stays out.
+        """
+        if not zone.province or start < 2 or not is_name_char(text[start - 1]):
+            return start
+        for size in range(min(_LONGEST_PROVINCE, start), 1, -1):
+            name = text[start - size : start]
+            if any(
+                division.level == "province" and division.name == zone.province
+                for division in self.places.get(name)
+            ):
+                return start - size
+        return start
 
     def _parent_prefix(self, text: str, start: int, end: int, parent: Zone) -> int | None:
         """Where the parent zone's name ends inside a 片区's name, if it begins it."""

@@ -40,6 +40,11 @@ _PROVINCE_SHORT = frozenset(
 # city's" or "the county's" at a name's start (市开发区, 县工业园).
 _DATE_UNITS = frozenset("年月日号")
 _DETERMINERS = frozenset("市县省")
+# A province's full name ends so; with nothing else before a zone word, it
+# names the province's parks, not one (`ProperReader._province_alone`).
+_PROVINCE_ENDS = ("省", "自治区")
+# The zone words of a province's free-trade zone, which is one park.
+_FREE_TRADE = ("自贸", "自由贸易")
 # Magnitudes that, followed by 万 or 亿, make a quantity (百亿项目, 千万平方米): no name.
 _MAGNITUDES = frozenset("十百千万")
 # Characters that can be part of a park's proper part besides CJK ideographs.
@@ -129,6 +134,8 @@ class ProperReader:
             return None  # too short, or a bracket cut in half (金山云(|天津)逸仙园…园区)
         if _has_ordinal(proper) or _has_quantity(proper):
             return None  # an event or a batch (第三届中国开发区大会), an amount (百亿项目…产业园)
+        if self._province_alone(proper) and not text.startswith(_FREE_TRADE, head):
+            return None  # a province's parks (山西省开发区建设); its FTZ is one (湖北省自贸区)
         if not merged and self._generic_proper(text, start, head, end):
             return None
         # A generic name may end the mention (国家高新区, 高质量发展示范区).
@@ -136,6 +143,13 @@ class ProperReader:
         if ending is not None and ending[0] >= start:
             return None
         return start
+
+    def _province_alone(self, proper: str) -> bool:
+        """Whether ``proper`` is a province's full official name and nothing else (山西省)."""
+        return proper.endswith(_PROVINCE_ENDS) and any(
+            division.level == "province" and division.name == proper
+            for division in self.places.get(proper)
+        )
 
     def _place_start(self, text: str, start: int, head: int) -> int:
         """Move ``start`` to where a place name begins, past a few glued words.

@@ -408,3 +408,20 @@ def test_a_lone_city_word_is_no_proper_part_but_a_place_is(text: str, spans: lis
 )
 def test_verbs_and_groupings_before_a_zone_word_are_no_park(text: str) -> None:
     assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The longest name wins: the zone's own province before it is part of its name.
+        ("山东烟台高新区举行集中签约。", "山东烟台高新区"),
+        ("项目位于山东省烟台高新区。", "山东省烟台高新区"),
+        ("在新疆维吾尔自治区乌鲁木齐高新区召开。", "新疆维吾尔自治区乌鲁木齐高新区"),
+        # Another province's name stays outside.
+        ("江苏合肥高新区", "合肥高新区"),
+    ],
+)
+def test_parks_province_before_a_known_zone(text: str, name: str) -> None:
+    parks = hzner.extract(text).parks
+    assert [park.text for park in parks] == [name]
+    assert parks[0].zone is not None

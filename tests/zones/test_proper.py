@@ -96,3 +96,21 @@ def test_an_occasion_determiner_ends_the_proper_part() -> None:
 )
 def test_a_pairing_of_provinces_begins_a_name(text: str, park: str) -> None:
     assert [p.text for p in hzner.extract(text).parks] == [park]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面推进山西省开发区改革创新。",  # a province's parks
+        "河北省高新区发展势头良好。",
+        "广西壮族自治区园区经济提质增效。",
+    ],
+)
+def test_a_province_alone_is_no_proper_part(text: str) -> None:
+    assert hzner.extract(text).parks == ()
+
+
+def test_a_province_free_trade_zone_is_one_park() -> None:
+    assert [park.text for park in hzner.extract("湖北省自贸区挂牌三周年。").parks] == [
+        "湖北省自贸区"
+    ]
