@@ -168,6 +168,8 @@ def runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
         # that cannot end a number.
         while end > start and text[end - 1] in ".,":
             end -= 1
+        while start < end and text[start] == ",":
+            start += 1  # a clause's comma before it: 看,亿元以上项目 is a lone unit
         if end == start:
             continue
         # Only a view with gaps (whitespace or glosses dropped) can part a magnitude.

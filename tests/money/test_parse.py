@@ -326,3 +326,9 @@ def test_parse_a_count_before_a_class_of_amounts_is_a_count() -> None:
     money = _one("一季度签约的8个亿元以上项目主要涉及电子信息")
     assert (money.text, money.value, money.bound.value) == ("亿元以上", Decimal(10**8), "over")
     assert _one("公司投资三个亿建设新厂").value == Decimal(3 * 10**8)
+
+
+def test_parse_a_lone_unit_after_a_clause_comma() -> None:
+    # The comma that ends the clause before is no part of the run: 看,|亿元以上.
+    money = _one("从投资规模看，亿元以上项目19个")
+    assert (money.text, money.value, money.bound.value) == ("亿元以上", Decimal(10**8), "over")

@@ -93,6 +93,7 @@ def test_roles_carried_into_clauses_without_a_cue(text: str, found: list[tuple[s
         ("本次签约投资额达到30亿美元", "contract"),
         ("共签约项目33个，协议资金78.5亿元", "contract"),
         ("产值收入共计超20亿元", "output"),
+        ("在本地纳税总额7.2亿元", "tax"),
     ],
 )
 def test_roles_of_compound_cues(text: str, role: str) -> None:
