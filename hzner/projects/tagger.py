@@ -39,7 +39,7 @@ from .walk import PROJECT_WORD, STATUSES, Candidate
 __all__ = ["ProjectLexicon", "find_projects", "find_projects_located"]
 
 # The building verb and the particle after it that make it a modifier of the name after it.
-_BUILD, _OF = "建设", "的"
+_BUILD, _NOT_ASSERTING = "建设", ("的", "项目")
 
 
 def _resolve(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
@@ -186,11 +186,12 @@ def find_projects_located(
     ]
     if not heads and not park_projects:  # no head, no project: nothing to link
         return [], list(parks)
-    # 某某投资建设的X项目: 建设 with 的 names who builds, it asserts no stage.
+    # 某某投资建设的X项目: 建设 with 的 names who builds, it asserts no stage;
+    # nor does 建设 in 建设项目 (a construction project: 年产50万件建设项目).
     cues = [
         (start, end, STATUSES.get(values[-1]))
         for start, end, values in lexicon.cues.finditer(text)
-        if not (text[start:end] == _BUILD and text.startswith(_OF, end))
+        if not (text[start:end] == _BUILD and text.startswith(_NOT_ASSERTING, end))
     ]
     ctx = Context(
         text, cues, [(s, e) for s, e, _ in heads], money, parks, lexicon.anaphors, norm.breaks

@@ -112,3 +112,27 @@ def test_links_park_after_the_name_alone_is_kept() -> None:
     (project,) = hzner.extract(text).projects
     assert project.park is not None
     assert project.park.text == "青溪工业园区"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 开复工: started or resumed, a start; 复工 alone: building goes on.
+        (
+            "截至3月底，某某数据中心、某某汽车零部件基地等30个重点项目均如期开复工。",
+            [("某某数据中心", "started"), ("某某汽车零部件基地", "started")],
+        ),
+        ("某某新材料产业园项目近日已复工。", [("某某新材料产业园项目", "under_construction")]),
+        # 建设 in 建设项目 names a kind of project: the list's 签约 holds.
+        (
+            "本次签约的项目包括甲公司投资的智能装备制造项目、乙公司投资的年产50万件建设项目、"
+            "丙公司投资的电池组装项目。",
+            [("智能装备制造项目", "signed"), ("电池组装项目", "signed")],
+        ),
+    ],
+)
+def test_links_status_of_resumed_work_and_construction_projects(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(p.text, p.status.value if p.status else None) for p in hzner.extract(text).projects]
+    assert found == expected
