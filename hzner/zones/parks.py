@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText, locate
@@ -39,8 +39,26 @@ _CLOSING_QUOTES = frozenset("\u201d\"\u300d\u300f\u2019'")
 _OPENING_QUOTES = frozenset("\u201c\"\u300c\u300e\u2018'")
 # ZoneKind by value, without the enum's slower call.
 _KINDS = {kind.value: kind for kind in ZoneKind}
-# The longest name of a province (新疆维吾尔自治区).
-_LONGEST_PROVINCE = 8
+# What a province's official name ends in after its short name (山东|省,
+# 广西|壮族自治区); the official name is tried first.
+_PROVINCE_SUFFIXES = (
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "特别行政区",
+    "省",
+    "市",
+)
+
+
+@cache
+def _province_names(province: str) -> tuple[str, ...]:
+    """A province's official name and its short name: 山东省, 山东."""
+    for suffix in _PROVINCE_SUFFIXES:
+        if province.endswith(suffix) and len(province) - len(suffix) >= 2:
+            return province, province[: -len(suffix)]
+    return (province,)
 
 
 # Internal and short-lived, so not frozen: creating one is four times faster.
@@ -233,15 +251,11 @@ class ParkRecognizer:
         The longest name wins: 山东烟台高新区 and 山东省烟台高新区 are one name
         (烟台高新区 is in 山东省); a province that is not the zone's stays out.
         """
-        if not zone.province or start < 2 or not is_name_char(text[start - 1]):
+        if not zone.province or start < 2:
             return start
-        for size in range(min(_LONGEST_PROVINCE, start), 1, -1):
-            name = text[start - size : start]
-            if any(
-                division.level == "province" and division.name == zone.province
-                for division in self.places.get(name)
-            ):
-                return start - size
+        for name in _province_names(zone.province):
+            if text.endswith(name, 0, start):
+                return start - len(name)
         return start
 
     def _parent_prefix(self, text: str, start: int, end: int, parent: Zone) -> int | None:

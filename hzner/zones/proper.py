@@ -43,6 +43,7 @@ _DETERMINERS = frozenset("市县省")
 # A province's full name ends so; with nothing else before a zone word, it
 # names the province's parks, not one (`ProperReader._province_alone`).
 _PROVINCE_ENDS = ("省", "自治区")
+_PROVINCE_LAST = frozenset(end[-1] for end in _PROVINCE_ENDS)
 # The zone words of a province's free-trade zone, which is one park.
 _FREE_TRADE = ("自贸", "自由贸易")
 # Magnitudes that, followed by 万 or 亿, make a quantity (百亿项目, 千万平方米): no name.
@@ -134,7 +135,11 @@ class ProperReader:
             return None  # too short, or a bracket cut in half (金山云(|天津)逸仙园…园区)
         if _has_ordinal(proper) or _has_quantity(proper):
             return None  # an event or a batch (第三届中国开发区大会), an amount (百亿项目…产业园)
-        if self._province_alone(proper) and not text.startswith(_FREE_TRADE, head):
+        if (
+            proper[-1] in _PROVINCE_LAST
+            and self._province_alone(proper)
+            and not text.startswith(_FREE_TRADE, head)
+        ):
             return None  # a province's parks (山西省开发区建设); its FTZ is one (湖北省自贸区)
         if not merged and self._generic_proper(text, start, head, end):
             return None
