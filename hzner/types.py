@@ -69,6 +69,26 @@ class ZoneKind(str, Enum):
     SCIENCE_CITY = "science_city"
     OTHER = "other"
 
+    @property
+    def administrative(self) -> bool:
+        """Whether a zone of this kind is an administered area (a zone, not a built park).
+
+        Such a zone is never itself a project: 辽阳经济开发区项目 are the zone's
+        projects. Industrial parks and science cities are built, and may be.
+        """
+        return self in _ADMINISTRATIVE
+
+
+_ADMINISTRATIVE = frozenset(
+    (
+        ZoneKind.HIGH_TECH_ZONE,
+        ZoneKind.ECON_DEV_ZONE,
+        ZoneKind.NEW_AREA,
+        ZoneKind.FREE_TRADE_ZONE,
+        ZoneKind.BONDED_ZONE,
+    )
+)
+
 
 class Status(str, Enum):
     """The state of a project that the text asserts now."""

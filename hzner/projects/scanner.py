@@ -230,8 +230,9 @@ class Scanner(NameWalker):
             # a rank (世界500强) is no count of them.
             if self._counted_before(name_start):
                 continue
-            # A known zone alone before 项目 names the zone's projects (天府新区项目).
-            if (name_start, start) in self.known_zones:
+            # A known or administered zone alone before 项目 names the zone's
+            # projects (天府新区项目, 辽阳经济开发区项目).
+            if (name_start, start) in self.zone_names:
                 continue
             if self._zone_class(name_start, start, end):
                 continue

@@ -108,6 +108,13 @@ class NameWalker:
             for item in ctx.parks
             if isinstance(item.entity, Park) and item.entity.zone is not None
         }
+        # Before 项目 or generic words, an administered zone names the zone's
+        # projects too, known or not (辽阳经济开发区项目: `Scanner._zone_class`).
+        self.zone_names = self.known_zones | {
+            (item.start, item.end)
+            for item in ctx.parks
+            if isinstance(item.entity, Park) and item.entity.kind.administrative
+        }
         # Where a name cannot reach over: the end of an amount, or a line
         # break that ends a headline or a caption.
         self.hard_ends = {item.end for item in ctx.money} | set(ctx.breaks)
@@ -125,7 +132,7 @@ class NameWalker:
     @cached_property
     def known_starts(self) -> dict[int, int]:
         """The end of each known zone, by its start (`Scanner._zone_class`)."""
-        return {start: end for start, end in self.known_zones}
+        return {start: end for start, end in self.zone_names}
 
     @cached_property
     def reversed(self) -> str:

@@ -193,8 +193,11 @@ class ParkRecognizer:
                 kept.append(item)
             elif readings.is_kind(text, item.start) or readings.has_other_head(text, item.end):
                 continue
-            elif readings.is_project(text, item.start, item.end) or named_as_project(
-                text[item.start : item.end], projects
+            elif readings.is_project(text, item.start, item.end) or (
+                # An administered zone's name before 项目 names its projects
+                # (辽阳经济开发区项目), not the zone as one.
+                not item.kind.administrative
+                and named_as_project(text[item.start : item.end], projects)
             ):
                 as_projects.append((item.start, item.end))
             else:

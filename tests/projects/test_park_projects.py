@@ -13,6 +13,7 @@ import pytest
 import hzner
 from hzner.extractor import Extractor
 from hzner.normalize import normalize
+from hzner.types import ZoneKind
 
 
 def _projects(text: str) -> list[dict[str, object]]:
@@ -132,3 +133,23 @@ def test_a_park_under_construction_is_a_project() -> None:
 
 def test_a_park_where_building_goes_on_stays_a_park() -> None:
     assert _parks("在青溪光电产业园正在建设的项目有5个。") == ["青溪光电产业园"]
+
+
+def test_an_administered_zone_before_xiangmu_names_its_projects() -> None:
+    # 某某经济开发区项目 are the zone's projects: every mention stays a PARK.
+    facts = hzner.extract("东川经济开发区入驻企业达85家。今年东川经济开发区项目建设提速。")
+    assert [park.text for park in facts.parks] == ["东川经济开发区", "东川经济开发区"]
+    assert facts.projects == ()
+
+
+def test_a_built_park_before_xiangmu_is_a_project() -> None:
+    # An industrial park is built: 某某产业园项目 is that park as a project.
+    facts = hzner.extract("东川智能制造产业园项目开工建设。")
+    assert [project.text for project in facts.projects] == ["东川智能制造产业园项目"]
+
+
+def test_zone_kinds_that_are_administered() -> None:
+    assert ZoneKind.ECON_DEV_ZONE.administrative
+    assert ZoneKind.FREE_TRADE_ZONE.administrative
+    assert not ZoneKind.INDUSTRIAL_PARK.administrative
+    assert not ZoneKind.SCIENCE_CITY.administrative
