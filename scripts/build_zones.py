@@ -40,6 +40,11 @@ _FILES = (
     ("bonded_zones.csv", "bonded_zone"),
 )
 _ALIASES = "aliases.csv"
+# Heads that SPEC.md says are no PARK (合作区, 经济区, 港区, 孵化园, 自贸港): a
+# short form in the lists that ends in one (海南自贸港, the free-trade port's
+# policy framework beside the FTZ) is not one of the zone's names. Only the
+# heads a list form ends in are here; 保税港区 is a bonded zone's head.
+_NOT_PARK_HEADS = ("自贸港", "自由贸易港")
 _DEFAULT_INPUT = Path("../shared/data/zones")
 _DEFAULT_OUTPUT = (
     Path(__file__).resolve().parent.parent / "hzner" / "data" / "zones" / "zones.jsonl"
@@ -63,6 +68,11 @@ def _unique(items: Iterable[str]) -> list[str]:
     return kept
 
 
+def _names_a_park(alias: str) -> bool:
+    """Whether a short form of the lists ends in a head that names a PARK (`_NOT_PARK_HEADS`)."""
+    return not alias.endswith(_NOT_PARK_HEADS)
+
+
 def _read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -82,7 +92,7 @@ def _record(row: dict[str, str], kind: str) -> dict[str, Any]:
         "id": row["id"].strip(),
         "name": name,
         "kind": kind,
-        "aliases": _unique(alias for alias in aliases if alias != name),
+        "aliases": _unique(alias for alias in aliases if alias != name and _names_a_park(alias)),
         "ambiguous": _unique(_split(row.get("ambiguous_forms"))),
         "province": (row.get("province") or "").strip(),
         "city": (row.get("city") or "").strip(),
@@ -128,6 +138,8 @@ def build(zones_dir: Path) -> list[dict[str, Any]]:
             raise SystemExit(f"{_ALIASES}: unknown zone id {row['zone_id']!r}")
         record = records[zone_id]
         alias = row["alias"].strip()
+        if not _names_a_park(alias):
+            continue
         if alias and alias != record["name"] and alias not in record["aliases"]:
             record["aliases"].append(alias)
         if row.get("ambiguous", "").strip() == "1" and alias not in record["ambiguous"]:

@@ -425,3 +425,9 @@ def test_parks_province_before_a_known_zone(text: str, name: str) -> None:
     parks = hzner.extract(text).parks
     assert [park.text for park in parks] == [name]
     assert parks[0].zone is not None
+
+
+def test_parks_a_free_trade_port_is_no_park() -> None:
+    # SPEC: 自贸港 is no PARK head; the lists' short form 海南自贸港 is left out.
+    assert hzner.extract("加快海南自贸港建设。").parks == ()
+    assert [park.text for park in hzner.extract("海南自贸区挂牌五周年。").parks] == ["海南自贸区"]
