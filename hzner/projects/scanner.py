@@ -11,6 +11,7 @@ from .walk import (
     ATTRIBUTE,
     ATTRIBUTIVE,
     BETWEEN_NAMES,
+    COMPANY_WORDS,
     COUNT_AFTER,
     ETC_AFTER,
     ETC_BEFORE,
@@ -34,6 +35,8 @@ QUOTE_PAIRS = {"\u201d": "\u201c", "」": "「"}
 QUOTED_TITLE = 40
 # Nouns of a field or a trade: between 等 and 项目 they make the items fields.
 SECTOR_NOUNS = ("领域", "行业", "门类", "板块")
+# The fewest items that make a list of sectors when half of them are (`Scanner.items`).
+MIN_SECTOR_LIST = 3
 # What a count of projects ends in right before 项目 (A、B2个项目).
 _COUNT_UNITS = frozenset("个项")
 # The classifiers that count projects: 12个新能源汽车项目, 5批项目, 3项工程.
@@ -190,7 +193,7 @@ class Scanner(NameWalker):
             if phase is not None and lexicon.heads.longest_ending_at(text, phase.start()):
                 items[index] = (start, phase.start())
         # An item that is only a generic word, a head or a park names no project.
-        return [
+        kept = [
             (start, end)
             for start, end in reversed(items)
             if is_name(text[start:end])
@@ -198,6 +201,29 @@ class Scanner(NameWalker):
             and text[start:end] not in lexicon.head_words
             and (start, end) not in self.known_zones
         ]
+        if len(items) >= MIN_SECTOR_LIST and 2 * (len(items) - len(kept)) >= len(items):
+            # Half the items or more are sectors: a list of sectors, whose other
+            # items are sectors too (人才房、安置房、养老服务、乡村振兴等项目),
+            # unless they show a name (a place, a company, letters or digits, a head).
+            kept = [(start, end) for start, end in kept if self._shows_a_name(start, end)]
+        return kept
+
+    def _shows_a_name(self, start: int, end: int) -> bool:
+        """Tell whether an item shows that it names one project, not a sector."""
+        text, lexicon = self.text, self.lexicon
+        item = text[start:end]
+        if any(char.isascii() and char.isalnum() for char in item):
+            return True
+        if any(word in item for word in COMPANY_WORDS[1:]):
+            return True
+        if lexicon.heads.longest_ending_at(text, end) is not None:
+            return True
+        places = lexicon.places
+        return any(
+            item[index : index + size] in places
+            for index in range(len(item) - 1)
+            for size in (2, 3)
+        )
 
     def project_candidates(self, heads: list[tuple[int, int, str]]) -> list[Candidate]:
         """Find the enumeration items and the names that end in 项目."""

@@ -141,3 +141,20 @@ def test_an_adverb_is_no_investor() -> None:
 )
 def test_classes_and_verbs_before_project_name_none(text: str) -> None:
     assert hzner.extract(text).projects == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Half the items or more are sectors: the others are sectors too.
+        ("涵盖人才房、安置房、乡村振兴、医疗等项目。", []),
+        ("包括轨道交通、道路桥梁、绿化、水利等项目。", []),
+        # An item that shows a name stays one (a place, a company, letters, a head).
+        ("涵盖长沙人才公寓、安置房、乡村振兴等项目。", ["长沙人才公寓"]),
+        ("包括安置房、水利、华夏新材料公司扩产等项目。", ["华夏新材料公司扩产"]),
+        # Fewer than half are sectors: every named item is a project.
+        ("引进甲乙光电、丙丁智造、医疗等项目。", ["甲乙光电", "丙丁智造"]),
+    ],
+)
+def test_scanner_a_list_of_sectors(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
