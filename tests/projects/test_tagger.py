@@ -621,7 +621,7 @@ def _items_stepwise(scanner: Scanner, etc: int) -> list[tuple[int, int]]:
             text, start + phase.start()
         ):
             items[index] = (start, start + phase.start())
-    return [
+    kept = [
         (start, end)
         for start, end in reversed(items)
         if len(text[start:end]) >= 2
@@ -630,6 +630,9 @@ def _items_stepwise(scanner: Scanner, etc: int) -> list[tuple[int, int]]:
         and text[start:end] not in scanner.lexicon.head_words
         and (start, end) not in scanner.known_zones
     ]
+    if len(items) >= 3 and 2 * (len(items) - len(kept)) >= len(items):  # a list of sectors
+        kept = [(start, end) for start, end in kept if scanner._shows_a_name(start, end)]
+    return kept
 
 
 PHASE = re.compile(r"\(?[0-9一二三四五六七八九十]+期(?:[0-9一二三四五六七八九十]+阶段)?\)?")
