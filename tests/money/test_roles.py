@@ -98,6 +98,7 @@ def test_roles_carried_into_clauses_without_a_cue(text: str, found: list[tuple[s
     [
         ("某公司斥资12亿元收购", "investment"),
         ("另一项目涉资六亿元", "investment"),
+        ("专场签约吸金108亿元", "investment"),
         ("本次签约投资额达到30亿美元", "contract"),
         ("共签约项目33个，协议资金78.5亿元", "contract"),
         ("产值收入共计超20亿元", "output"),
