@@ -91,6 +91,7 @@ RULE_TYPES: dict[str, dict[str, _Field]] = {
     "zone_word": {"word": _req(), "kind": _req(str, _KINDS)},
     "park_stop": {"word": _req()},
     "park_generic": {"word": _req()},
+    "park_designation": {"word": _req()},
     # PROJECT
     "project_head": {"word": _req()},
     "project_stop": {"word": _req()},

@@ -3,8 +3,8 @@
 井冈山经济技术开发区(以下简称“井开区”): every later 井开区 of the text names
 the same zone, though no list has that form. The definition follows the
 name at once, in brackets or after a comma, with its form in quotes; a
-form that is a bare zone word (以下简称“开发区”) is a back-reference, not a
-name (SPEC.md, PARK), and defines nothing.
+form that is a bare zone word (以下简称“开发区”) or a count of parks (“两区”)
+is a back-reference, not a name (SPEC.md, PARK), and defines nothing.
 """
 
 from __future__ import annotations
@@ -20,14 +20,22 @@ _DEFINITION = re.compile(
     "[(,]?(?:以下)?(?:简称|下称)[为:]?"
     '[\u201c"\u300c\u300e]([^\u201d"\u300d\u300f(),。]{2,8})[\u201d"\u300d\u300f]'
 )
+# What a form that counts parks begins with (两区, 三园).
+_COUNTS = frozenset("一二两三四五六七八九十几多")
 # At most this many defined forms a text: each is one scan of the text.
 MAX_DEFINED = 8
 
 
 def defined_form(text: str, end: int) -> tuple[int, int] | None:
-    """The span of the short form defined right after a name ending at ``end``, if any."""
+    """The span of the short form defined right after a name ending at ``end``, if any.
+
+    A form that begins with a count names several parks at once (蒙自经开区红河综保区
+    (以下简称“两区”)): a back-reference, not a park's name.
+    """
     match = _DEFINITION.match(text, end)
-    return None if match is None else match.span(1)
+    if match is None or text[match.start(1)] in _COUNTS:
+        return None
+    return match.span(1)
 
 
 def mentions(text: str, form: str, start: int) -> Iterator[int]:

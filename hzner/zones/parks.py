@@ -77,8 +77,8 @@ class ParkRecognizer:
     Parameters
     ----------
     rules
-        The rule set: ``zone``, ``alias``, ``zone_word``, ``park_stop`` and
-        ``park_generic`` rules are used.
+        The rule set: ``zone``, ``alias``, ``zone_word``, ``park_stop``,
+        ``park_generic`` and ``park_designation`` rules are used.
 
     """
 
@@ -106,6 +106,11 @@ class ParkRecognizer:
         return self.rules.lexicon("park_generic", "word")
 
     @cached_property
+    def designations(self) -> frozenset[str]:
+        """Zone words of a designation, a park only with a place or a brand (示范区)."""
+        return frozenset(self.rules.lexicon("park_designation", "word"))
+
+    @cached_property
     def readings(self) -> Readings:
         """The cues that read an unseen park as a kind or a project."""
         return Readings.default()
@@ -118,7 +123,7 @@ class ParkRecognizer:
     @cached_property
     def proper(self) -> ProperReader:
         """The reader of an unseen park's proper part (`hzner.zones.proper`)."""
-        return ProperReader(self.stops, self.generic, self.places, self.readings)
+        return ProperReader(self.stops, self.generic, self.places, self.readings, self.designations)
 
     def __call__(self, norm: NormalizedText, money: Sequence[Money] = ()) -> list[Park]:
         """Find the parks of ``norm``, with offsets into ``norm.original``.

@@ -44,6 +44,11 @@ _DETERMINERS = frozenset("市县省")
 # names the province's parks, not one (`ProperReader._province_alone`).
 _PROVINCE_ENDS = ("省", "自治区")
 _PROVINCE_LAST = frozenset(end[-1] for end in _PROVINCE_ENDS)
+# After a province's one-character name, a part of it (苏南, 京南, 皖北).
+_DIRECTIONS = frozenset("东南西北中")
+# A proper part this short before a designation is a name of its own (沈抚示范区),
+# as field words before one are longer (海洋牧场示范区, 低空应用示范区).
+_SHORT_NAME = 2
 # The zone words of a province's free-trade zone, which is one park.
 _FREE_TRADE = ("自贸", "自由贸易")
 # Magnitudes that, followed by 万 or 亿, make a quantity (百亿项目, 千万平方米): no name.
@@ -82,18 +87,28 @@ class ProperReader:
         China's place names.
     readings
         The cues that tell a brand before a place name from glue words.
+    designations
+        Zone words of a designation (示范区, 试验区, ``park_designation``): a
+        park only when its proper part holds a place, a brand or letters
+        (中日(成都)地方发展合作示范区, not 海洋牧场示范区).
 
     """
 
-    __slots__ = ("generic", "places", "readings", "stops")
+    __slots__ = ("designations", "generic", "places", "readings", "stops")
 
     def __init__(
-        self, stops: Lexicon[str], generic: Lexicon[str], places: Places, readings: Readings
+        self,
+        stops: Lexicon[str],
+        generic: Lexicon[str],
+        places: Places,
+        readings: Readings,
+        designations: frozenset[str] = frozenset(),
     ) -> None:
         self.stops = stops
         self.generic = generic
         self.places = places
         self.readings = readings
+        self.designations = designations
 
     def left_bound(
         self, text: str, head: int, end: int, floor: int, known_ends: set[int], merged: bool
@@ -124,17 +139,24 @@ class ProperReader:
             start -= 1
         # A name does not begin with a bracket or a conjunction: 及 is not a
         # boundary word because it joins modifiers inside names
-        # (小核酸及生物医药产业园), but after another park it joins two names.
-        while start < head and (
-            text[start] in "()·-&\u2014" or (text[start] == "及" and start == floor)
-        ):
+        # (小核酸及生物医药产业园), but one that opens the part joins two names
+        # (…科技园及|台商产业园).
+        while start < head and text[start] in "()·-&\u2014及与":
             start += 1
         start = self._place_start(text, _past_determiner(text, start, self.places), head)
         proper = text[start:head]
         if len(proper) < 2 or depth or proper.count("(") != proper.count(")"):
             return None  # too short, or a bracket cut in half (金山云(|天津)逸仙园…园区)
-        if _has_ordinal(proper) or _has_quantity(proper):
-            return None  # an event or a batch (第三届中国开发区大会), an amount (百亿项目…产业园)
+        if _has_ordinal(proper) or _has_quantity(proper) or _mostly_counts(proper):
+            # an event or a batch (第三届中国开发区大会), an amount (百亿项目…产业园),
+            # a layout (一心四片区)
+            return None
+        if (
+            head - start > _SHORT_NAME
+            and text[head:end] in self.designations
+            and not self._shows_a_name(text, start, head)
+        ):
+            return None  # a designation with no place or brand: 海洋牧场示范区
         if (
             proper[-1] in _PROVINCE_LAST
             and self._province_alone(proper)
@@ -148,6 +170,22 @@ class ProperReader:
         if ending is not None and ending[0] >= start:
             return None
         return start
+
+    def _shows_a_name(self, text: str, start: int, head: int) -> bool:
+        """Whether ``text[start:head]`` holds a place name, a brand or ASCII letters."""
+        if any(char.isascii() and char.isalpha() for char in text[start:head]):
+            return True
+        if (
+            head - start >= 2
+            and text[start] in _PROVINCE_SHORT
+            and (text[start + 1] in _PROVINCE_SHORT or text[start + 1] in _DIRECTIONS)
+        ):
+            return True  # a region: a pairing (沪滇), a part of a province (苏南, 京南)
+        places, readings = self.places, self.readings
+        if any(places.longest_at(text, pos) is not None for pos in range(start, head - 1)):
+            return True
+        # A company's name that the text gives (比亚迪股份有限公司 … 比亚迪示范区).
+        return any(readings.is_brand(text, start, end) for end in range(start + 2, head + 1))
 
     def _province_alone(self, proper: str) -> bool:
         """Whether ``proper`` is a province's full official name and nothing else (山西省)."""
@@ -234,6 +272,12 @@ def _past_determiner(text: str, start: int, places: Places) -> int:
     if lone and not places.starts_with_place(text, start):
         start += 1
     return start
+
+
+def _mostly_counts(proper: str) -> bool:
+    """Whether most characters of ``proper`` are numerals: a layout (一心四片区, 两轴三区)."""
+    counts = sum(1 for char in proper if char in _NUMERALS and char not in "万多")
+    return counts >= 2 and 2 * counts > len(proper)
 
 
 def _is_count(char: str) -> bool:

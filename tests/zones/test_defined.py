@@ -58,3 +58,9 @@ def test_defined_forms_are_capped() -> None:
     text = ",".join(names)
     defined = {park.text for park in hzner.extract(text).parks if park.rule_id == "defined"}
     assert len(defined) <= MAX_DEFINED
+
+
+def test_a_count_of_parks_is_no_defined_form() -> None:
+    # (以下简称“两区”) names two parks at once: a back-reference, no park of its own.
+    text = "在蒙自经开区红河综保区(以下简称“两区”),项目施工正忙。两区将加快发展。"
+    assert [park.text for park in hzner.extract(text).parks] == ["蒙自经开区", "红河综保区"]

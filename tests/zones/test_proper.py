@@ -114,3 +114,30 @@ def test_a_province_free_trade_zone_is_one_park() -> None:
     assert [park.text for park in hzner.extract("湖北省自贸区挂牌三周年。").parks] == [
         "湖北省自贸区"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打造海洋牧场示范区。",  # a designation with fields only
+        "建设低空应用示范区。",
+        "形成一心四片区的格局。",  # a layout
+        "企业可享受保税区政策。",  # a verb glued on the left
+    ],
+)
+def test_designations_layouts_and_verbs_are_no_park(text: str) -> None:
+    assert hzner.extract(text).parks == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A designation with a place, letters or a short name of its own is a park.
+        ("中日(成都)地方发展合作示范区揭牌。", ["中日(成都)地方发展合作示范区"]),
+        ("沈抚示范区新签约项目12个。", ["沈抚示范区"]),
+        # A conjunction that opens the part joins two names.
+        ("建设电子信息产业园及台商产业园。", ["电子信息产业园", "台商产业园"]),
+    ],
+)
+def test_designations_with_a_name_and_joined_parks(text: str, names: list[str]) -> None:
+    assert [park.text for park in hzner.extract(text).parks] == names
