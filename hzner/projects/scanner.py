@@ -33,6 +33,9 @@ from .walk import (
 # and its longest length.
 QUOTE_PAIRS = {"\u201d": "\u201c", "」": "「"}
 QUOTED_TITLE = 40
+# The shortest quoted title that names a project by itself (“军民融合信息技术”项目);
+# a shorter one is a campaign's slogan (“双百”项目).
+MIN_TITLE = 4
 # Nouns of a field or a trade: between 等 and 项目 they make the items fields.
 SECTOR_NOUNS = ("领域", "行业", "门类", "板块")
 # The fewest items that make a list of sectors when half of them are (`Scanner.items`).
@@ -249,7 +252,8 @@ class Scanner(NameWalker):
             if walked is None:
                 continue
             walked = self._past_quote(walked, start)
-            name_start = self._trim(walked[0], start)
+            name_start = self._quoted_title(walked[0], start)
+            name_start = self._trim(name_start, start)
             if not is_name(self.text[name_start:start]):
                 continue
             # Counted (12个新能源汽车项目, 5批X项目): the name is a class of projects;
@@ -283,6 +287,24 @@ class Scanner(NameWalker):
             return walked  # after a verb or a mark: the quote begins the name
         further = self.walk(opening)
         return walked if further is None else further
+
+    def _quoted_title(self, pos: int, head: int) -> int:
+        """A quoted title right before the head is the name, with its marks (签约“X”项目).
+
+        When the walk stopped at the closing quote, the name begins at the
+        opening quote (within `QUOTED_TITLE` characters) if what it quotes
+        is a name; else the walk's own start stands.
+        """
+        text = self.text
+        if pos != head or head == 0 or text[head - 1] not in QUOTE_PAIRS:
+            return pos
+        opening = text.rfind(QUOTE_PAIRS[text[head - 1]], max(0, head - QUOTED_TITLE), head - 1)
+        title = text[opening + 1 : head - 1]
+        if opening < 0 or len(title) < MIN_TITLE or title in self.lexicon.generic_words:
+            return pos  # a slogan (“双百”项目, “放管服”项目) or a field
+        if any(not is_name_char(char) for char in text[opening + 1 : head - 1]):
+            return pos
+        return opening
 
     def _zone_class(self, name_start: int, name_end: int, end: int) -> bool:
         """Tell whether a known zone and generic words name the zone's projects.

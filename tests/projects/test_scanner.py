@@ -158,3 +158,25 @@ def test_classes_and_verbs_before_project_name_none(text: str) -> None:
 )
 def test_scanner_a_list_of_sectors(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quoted title right before 项目 is the name, with its marks.
+        (
+            "现场签约“纳米金属粉体新材料产业化”项目、“军民融合信息技术”项目。",
+            ["“纳米金属粉体新材料产业化”项目", "“军民融合信息技术”项目"],
+        ),
+        # A short quoted slogan is a campaign, no project.
+        ("全力推进“双百”项目。", []),
+        # A verb or a preposition that takes 项目 as its object names none.
+        ("预计项目建成后年产值5亿元。", []),
+        ("按照项目进度倒排工期。", []),
+        # A time word or a building verb opens the name.
+        ("今天东川智能装备产业园项目开工。", ["东川智能装备产业园项目"]),
+        ("兴建某某特种空调设备生产项目。", ["某某特种空调设备生产项目"]),
+    ],
+)
+def test_scanner_quoted_titles_and_openers(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
