@@ -878,8 +878,8 @@ def test_tagger_a_count_closes_a_list(text: str, names: list[str]) -> None:
         # a quoted title inside a name, after the company's name
         ("青禾公司“智慧工厂”改造项目开工。", ["青禾公司“智慧工厂”改造项目"]),
         ("青禾公司「智慧工厂」改造项目开工。", ["青禾公司「智慧工厂」改造项目"]),
-        # after a verb the quote begins the name
-        ("开工建设“智慧工厂”项目。", ["智慧工厂"]),
+        # after a verb the quote begins the name, which ends at 项目 (SPEC)
+        ("开工建设“智慧工厂”项目。", ["“智慧工厂”项目"]),
         # a venue of the ceremony is no part of a name
         ("主会场青禾三期项目开工。", ["青禾三期项目"]),
         # a building's number, a part and a kind before a functional head
