@@ -42,7 +42,7 @@ _KINDS = (
 )  # fmt: skip
 _ORG_WORDS = (
     "form", "institution", "business", "trade", "class", "not_org", "stop", "describe", "place",
-    "verb", "build", "agent", "measure", "spend",
+    "verb", "build", "agent", "measure", "spend", "branch",
 )  # fmt: skip
 _STATUSES = ("signed", "started", "under_construction", "completed", "operating", "settled")
 

@@ -61,6 +61,11 @@ class OrgLexicon:
         return self.rules.lexicon("org_word", "kind", kind=kind)
 
     @cached_property
+    def branches(self) -> Lexicon[str]:
+        """Words of a company's branch (``branch``: 分公司, 支行): 某某有限公司四川分公司."""
+        return self._words("branch")
+
+    @cached_property
     def forms(self) -> Lexicon[str]:
         """Legal forms and group words (``form``) and institutions (``institution``)."""
         lexicon: Lexicon[str] = Lexicon()

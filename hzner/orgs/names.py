@@ -12,12 +12,16 @@ from collections.abc import Iterable
 
 from .lexicon import OrgLexicon
 
-__all__ = ["glued_start", "occurrences", "officially_placed", "trade_name"]
+__all__ = ["branch_end", "glued_start", "occurrences", "officially_placed", "trade_name"]
 
 # How many company names' short forms are remembered (`OrgLexicon.short_forms`).
 _MAX_MEMO = 4096
 # The longest phrase glued before a place at a name's start (项目立足环|中国…).
 _MAX_GLUE = 6
+# The longest place, zone or region between a company's name and its branch
+# word (临港新片区 has 5), and what a region begins with (西南, 华东).
+_MAX_BRANCH_PLACE = 6
+_DIRECTIONS = frozenset("东南西北华")
 # The last character of a place's official name (江西省, 南阳市, 修文县, 黔南州).
 _ADMIN_ENDS = frozenset("省市县区州盟旗")
 
@@ -46,6 +50,27 @@ def glued_start(text: str, start: int, end: int, lexicon: OrgLexicon) -> int:
         elsewhere = text.find(prefix, 0, start) >= 0 or text.find(prefix, end) >= 0
         return start if elsewhere else pos
     return start
+
+
+def branch_end(text: str, end: int, lexicon: OrgLexicon) -> int:
+    """Where a company's name ends with its branch after it, else ``end``.
+
+    某某股份有限公司|四川分公司, 上海农商银行|临港新片区支行, 某某银行|华东分行: a
+    place, a zone or a region (at most `_MAX_BRANCH_PLACE` characters, beginning
+    at a place's name or a direction, or ending in a zone word) and a branch word
+    (``branch`` rules).
+    """
+    branches = lexicon.branches
+    if end >= len(text) or not branches:
+        return end
+    placed = lexicon.divisions.longest_at(text, end) is not None or text[end] in _DIRECTIONS
+    for pos in range(end + 2, min(len(text), end + _MAX_BRANCH_PLACE + 1)):
+        if not "\u4e00" <= text[pos - 1] <= "\u9fff":
+            return end
+        found = branches.longest_at(text, pos)
+        if found is not None and (placed or lexicon.zone_words.longest_ending_at(text, pos)):
+            return found[0]
+    return end
 
 
 def officially_placed(text: str, start: int, lexicon: OrgLexicon) -> bool:

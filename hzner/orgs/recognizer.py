@@ -32,7 +32,7 @@ from ..projects.text import has_count, is_name_char
 from ..types import Money, Org, Park
 from .found import Found, known, resolve, same_names, short_forms
 from .lexicon import CLOSED_LIST_START, OrgLexicon
-from .names import glued_start, officially_placed, trade_name
+from .names import branch_end, glued_start, officially_placed, trade_name
 
 __all__ = ["find_orgs", "find_orgs_located", "trade_name"]
 
@@ -200,7 +200,8 @@ class _Reader:
             placed = placed or officially_placed(text, name_start, self.lexicon)
             if self.proper(name_start, start, institution=placed):
                 rule = f"form:{text[start:end]}"
-                found.append(Found(name_start, end, None, rule, not institution))
+                name_end = branch_end(text, end, self.lexicon)  # 某某有限公司|四川分公司
+                found.append(Found(name_start, name_end, None, rule, not institution))
         return found
 
     def subjects(self) -> list[Found]:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import hzner
 from hzner.orgs.lexicon import OrgLexicon
 from hzner.orgs.names import glued_start, occurrences, officially_placed, trade_name
 from hzner.rules import RuleSet
@@ -81,3 +82,19 @@ def test_glued_start(text: str, start: int) -> None:
 @pytest.mark.parametrize(("text", "placed"), [("江西省电子集团", True), ("重庆科技公司", False)])
 def test_officially_placed(text: str, placed: bool) -> None:
     assert officially_placed(text, 0, LEXICON) is placed
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A branch after a company's legal name: a place, zone or region and a branch word.
+        ("中国电信股份有限公司四川分公司与园区签约。", ["中国电信股份有限公司四川分公司"]),
+        ("上海农商银行临港新片区支行发放贷款。", ["上海农商银行临港新片区支行"]),
+        ("华夏银行华东分行授信5亿元。", ["华夏银行华东分行"]),
+        # No place before it, or words that go on: the legal name alone.
+        ("某某科技有限公司在四川建设基地。", ["某某科技有限公司"]),
+        ("某某有限公司产品销往全国。", ["某某有限公司"]),
+    ],
+)
+def test_names_a_branch_is_part_of_the_name(text: str, names: list[str]) -> None:
+    assert [org.text for org in hzner.extract(text).orgs] == names
