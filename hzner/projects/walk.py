@@ -204,8 +204,8 @@ class NameWalker:
 
         年产30万吨烧碱和年产32万吨聚氯乙烯项目, 西部电子材料和供应链中心: what
         stands before it is a part with no head of its own (no whole name, no
-        项目) and no generic word (基础设施和民生项目 stays apart), and a
-        part with its head follows.
+        项目 in its last characters: 重大项目计划和|重大预备项目) and no generic
+        word (基础设施和民生项目 stays apart), and a part with its head follows.
         """
         text, lexicon = self.text, self.lexicon
         return (
@@ -213,7 +213,7 @@ class NameWalker:
             and stop_start >= 2
             and end - pos >= MIN_PART
             and is_name_char(text[stop_start - 1])
-            and text[stop_start - 2 : stop_start] != PROJECT_WORD
+            and PROJECT_WORD not in text[max(0, stop_start - MIN_PART) : stop_start]
             and lexicon.heads.longest_ending_at(text, stop_start) is None
             and lexicon.generic.longest_ending_at(text, stop_start) is None
         )

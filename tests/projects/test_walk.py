@@ -43,3 +43,8 @@ def test_walk_a_conjunction_inside_one_name(text: str, expected: list[str]) -> N
 )
 def test_walk_a_visit_or_a_preposition_opens_the_name(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
+
+
+def test_walk_no_join_after_a_project_word() -> None:
+    # 项目计划和|重大预备项目: what stands before 和 already names projects.
+    assert _names("印发重大建设项目计划和东川预备项目计划的通知。") == ["东川预备项目"]
