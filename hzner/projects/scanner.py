@@ -38,6 +38,9 @@ QUOTED_TITLE = 40
 MIN_TITLE = 4
 # Nouns of a field or a trade: between 等 and 项目 they make the items fields.
 SECTOR_NOUNS = ("领域", "行业", "门类", "板块")
+# Nouns of companies and bodies: between 等 and 项目 they make the items
+# the parties (A、B等13家单位签署项目合作协议, 华为、中兴等企业投资的项目).
+BODY_NOUNS = ("单位", "企业", "公司", "机构", "高校", "院校", "院所")
 # The fewest items that make a list of sectors when half of them are (`Scanner.items`).
 MIN_SECTOR_LIST = 3
 # What a count of projects ends in right before 项目 (A、B2个项目).
@@ -69,6 +72,10 @@ class Scanner(NameWalker):
             return None  # …等园区承接项目: the list is of parks, where projects go
         if any(noun in text[gap:head] for noun in SECTOR_NOUNS):
             return None  # 超导、光电等优势领域项目: the items are fields
+        if any(0 <= text.find(noun, gap, head) < head - len(noun) for noun in BODY_NOUNS):
+            # A、B等13家单位签署项目…: the items are the parties; right before
+            # the head a body noun names their projects (等多家企业项目).
+            return None
         # Only an item that ends in a head: 温泉酒店、度假俱乐部等高端服务业项目
         # lists kinds of projects, not projects.
         item_end = index

@@ -98,3 +98,9 @@ def test_officially_placed(text: str, placed: bool) -> None:
 )
 def test_names_a_branch_is_part_of_the_name(text: str, names: list[str]) -> None:
     assert [org.text for org in hzner.extract(text).orgs] == names
+
+
+def test_names_a_role_noun_opens_the_name() -> None:
+    # 园区运营商|联东集团: the company starts after its role.
+    text = "由国内最大产业园区运营商联东集团设立的项目"
+    assert [org.text for org in hzner.extract(text).orgs] == ["联东集团"]

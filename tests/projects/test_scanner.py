@@ -180,3 +180,15 @@ def test_scanner_a_list_of_sectors(text: str, expected: list[str]) -> None:
 )
 def test_scanner_quoted_titles_and_openers(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Companies or bodies between 等 and 项目: the items are the parties.
+        "科技城与甲乙地质总局、丙丁曙光股份有限公司等13家单位签署项目合作协议。",
+        "吸引华为、中兴等企业投资的项目落地。",
+    ],
+)
+def test_scanner_parties_listed_before_projects(text: str) -> None:
+    assert _names(text) == []
