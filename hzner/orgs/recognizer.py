@@ -48,6 +48,8 @@ _LIST_MARK = "、"
 _LONGEST_NOT_ORG = 6
 # Function words that end a name even right before its form word.
 _PARTICLES = frozenset("到的在和与及对向从给被让将是")
+# A company's word: one inside a walked name ends another company's name.
+_COMPANY = "公司"
 # The longest bracket a name may hold: (中国), (tuán), (香港)有限公司.
 _MAX_BRACKET = 10
 # What may stand right before a subject besides a clause mark: 由某某投资建设.
@@ -188,6 +190,9 @@ class _Reader:
             if (brand := known.longest_ending_at(text, name_start)) is not None:
                 name_start = brand[0]
             name_start = glued_start(text, name_start, start, self.lexicon)
+            # A company named before it is another: 油田技术服务公司|斯伦贝谢公司.
+            inner = text.rfind(_COMPANY, name_start, start - len(_COMPANY))
+            name_start = name_start if inner < 0 else inner + len(_COMPANY)
             if name_start == start or self.rejected(name_start, end):
                 continue
             if text[start - 1] in _CLASS_MARKS:

@@ -104,3 +104,10 @@ def test_names_a_role_noun_opens_the_name() -> None:
     # 园区运营商|联东集团: the company starts after its role.
     text = "由国内最大产业园区运营商联东集团设立的项目"
     assert [org.text for org in hzner.extract(text).orgs] == ["联东集团"]
+
+
+def test_names_a_company_named_before_is_another() -> None:
+    # 技术服务公司|斯伦贝谢公司: the walk from the second 公司 stops after the first.
+    orgs = [org.text for org in hzner.extract("油田技术服务公司斯伦贝谢公司设立总部").orgs]
+    assert "斯伦贝谢公司" in orgs
+    assert all(not name.endswith("公司斯伦贝谢公司") for name in orgs)
