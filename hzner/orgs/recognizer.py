@@ -24,160 +24,34 @@ Every walk is capped, so the pass is linear in the length of the text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..normalize import Located, NormalizedText, locate
-from ..projects.text import has_count, is_name_char
+from ..projects.text import is_name_char
 from ..types import Money, Org, Park
 from .found import Found, known, resolve, same_names, short_forms
 from .lexicon import CLOSED_LIST_START, OrgLexicon
 from .names import branch_end, glued_start, officially_placed, trade_name
+from .walker import ETC, MAX_BRAND, Walker
 
 __all__ = ["find_orgs", "find_orgs_located", "trade_name"]
 
-# The longest name before a form word worth reading (中国电子信息产业 has 8;
-# 中国科学院重庆绿色智能技术 has 13).
-_MAX_NAME = 20
-# A brand that invests, or a list item, is short (华为, 清研理工, 伊藤洋华堂).
-_MAX_BRAND = 8
-# Where a clause opens: a name right after one is the clause's subject.
-_CLAUSE_OPEN = frozenset(",;:。!?、\"'\u201c\u201d()\n ")
 _LIST_MARK = "、"
-# How far past a name a not_org word that starts inside it may run (大学|城, 基金|会).
-_LONGEST_NOT_ORG = 6
-# Function words that end a name even right before its form word.
-_PARTICLES = frozenset("到的在和与及对向从给被让将是")
 # A company's word: one inside a walked name ends another company's name.
 _COMPANY = "公司"
-# The longest bracket a name may hold: (中国), (tuán), (香港)有限公司.
-_MAX_BRACKET = 10
-# What may stand right before a subject besides a clause mark: 由某某投资建设.
-_SUBJECT_AFTER = ("由", "与", "和", "及", "同", "向")
 # A trade name before a trade word (蜜蜂|科技) is short.
 _MAX_TRADE = 4
 _MAX_ITEMS = 30
-# A generic word of one character (新, 老, 本) may begin a trade name.
-_SHORTEST_GENERIC = 2
-# Conjunctions and particles: after a place they join or mark, never begin a name.
-_JOINING = _PARTICLES | frozenset("同跟或并以为把")
-# The shortest and longest place names before a name's first word (秦皇岛|本征).
-_SHORTEST_PLACE = 2
-_LONGEST_PLACE = 8
 # What marks a legal form as registered: a place is a proper part before it.
 _REGISTERED = ("有限", "股份")
-# A count inside a name (分两期, 三批): no brand.
-_COUNTED = re.compile("[0-9一二两三四五六七八九十几多首][期批次轮]")
 # What ends a class or a level of companies, never a name (二三级|公司).
 _CLASS_MARKS = frozenset("级类型")
-# What ends a place's name, never a brand's (青山区, 某某镇).
-_PLACE_ENDS = frozenset("省市县区镇乡村州")
-_PROJECT_WORD = "项目"
-_ETC = "等"
 _OF = "的"
 _WHERE = ("在", "于")
 
 
-class _Reader:
+class _Reader(Walker):
     """ORG candidate finding over one view text."""
-
-    def __init__(
-        self, text: str, lexicon: OrgLexicon, barriers: set[int], parks: dict[int, int]
-    ) -> None:
-        self.text = text
-        self.lexicon = lexicon
-        self.barriers = barriers
-        self.park_end = parks
-
-    def walk(self, end: int, limit: int = _MAX_NAME, *, glued: bool = False) -> int:
-        """Walk left from ``end`` over name characters: where the name starts.
-
-        With ``glued``, a stop word right before ``end`` is part of the name
-        (中国建设|银行, 中建投资|集团): before a form word a verb is a name's.
-        """
-        text, stops, last = self.text, self.lexicon.stops, self.lexicon.stop_last_chars
-        pos, depth = end, 0
-        while pos > 0 and end - pos < limit:
-            if pos in self.barriers or pos in self.park_end:
-                break
-            char = text[pos - 1]
-            if char in last:
-                stop = stops.longest_ending_at(text, pos)
-                # Glued to a form word a verb is part of the name (建设|银行), a
-                # particle never is (贯彻到|集团); before a form word a business
-                # word is the name's wherever it stands (产业投资|集团有限公司).
-                if (
-                    stop is not None
-                    and (pos != end or not glued or char in _PARTICLES)
-                    and not (glued and self.lexicon.business.lookup(text[stop[0] : pos]))
-                    and not self._after_place(stop[0], pos)
-                ):
-                    break
-            if char == "(" and depth == 0:
-                break
-            if char == ")":
-                # A bracket inside a name is part of it, whatever it holds:
-                # 施耐德电气(中国), 集團(tuán) (a reading some sites print).
-                opening = text.rfind("(", max(0, pos - _MAX_BRACKET), pos - 1)
-                if opening > 0 and ")" not in text[opening : pos - 1]:
-                    pos = opening
-                    continue
-                return end  # a bracket closed with no opening: no name to trust
-            before = text[pos - 2] if pos >= 2 else ""
-            if char == _ETC or not is_name_char(char, before) or has_count(text, pos - 1):
-                break
-            depth += (char == ")") - (char == "(")
-            pos -= 1
-        else:
-            if pos > 0 and end - pos >= limit:
-                return end  # capped: no left boundary
-        return pos
-
-    def _after_place(self, stop_start: int, stop_end: int) -> bool:
-        """Tell whether a one-character stop right after a place is the name's (秦皇岛|本征…)."""
-        if stop_end - stop_start != 1 or stop_start < _SHORTEST_PLACE:
-            return False
-        if self.text[stop_start] in _JOINING:
-            return False  # 吉林市|与|某某集团: a conjunction joins, it begins nothing
-        places, text = self.lexicon.places, self.text
-        for at in range(max(0, stop_start - _LONGEST_PLACE), stop_start - 1):
-            found = places.longest_at(text, at)
-            if found is not None and found[0] == stop_start:
-                return True
-        return False
-
-    def proper(self, start: int, end: int, *, institution: bool) -> bool:
-        """Tell whether ``text[start:end]`` is more than places, business and generic words.
-
-        With ``institution``, a place is enough (武汉大学, 南阳市产业投资集团有限公司).
-        """
-        text, places, business = self.text, self.lexicon.places, self.lexicon.business
-        pos, placed = start, False
-        while pos < end:
-            found = places.longest_at(text, pos)
-            if found is None or found[0] > end:
-                break
-            pos, placed = found[0], True
-        generic = self.lexicon.kinds
-        while pos < end:
-            found = business.longest_at(text, pos)
-            if found is None:
-                # A field, kind or level word is no proper part either, even one
-                # that runs into the form word (现代化|工厂 read 现代|化工厂).
-                found = generic.longest_at(text, pos)
-                if found is None or found[0] - pos < _SHORTEST_GENERIC:
-                    return True
-                pos = min(found[0], end)
-                continue
-            if found[0] > end:
-                return True
-            pos = found[0]
-        return institution and placed
-
-    def rejected(self, start: int, end: int) -> bool:
-        """Tell whether a ``not_org`` word starts inside ``text[start:end]``."""
-        found = self.lexicon.searchers["not_org"].search(self.text, start, end + _LONGEST_NOT_ORG)
-        return found is not None and found[0] < end
 
     def formed(self) -> list[Found]:
         """Names that end in a legal form, group word or institution word."""
@@ -214,21 +88,10 @@ class _Reader:
         text, found, pattern = self.text, [], self.lexicon.subject_verbs
         for match in pattern.finditer(text) if pattern is not None else ():
             start = match.start()
-            name_start = self.walk(start, _MAX_BRAND + 1)
+            name_start = self.walk(start, MAX_BRAND + 1)
             if self.opens_after_word(name_start) and self.brand_like(name_start, start):
                 found.append(Found(name_start, start, None, "subject"))
         return found
-
-    def opens_after_word(self, pos: int) -> bool:
-        """Tell whether a subject may begin at ``pos``.
-
-        After a clause mark, or after a boundary word of two or more
-        characters (包括|某某, 此次|某某); not after 在 or 该.
-        """
-        if self.opens(pos):
-            return True
-        stop = self.lexicon.stops.longest_ending_at(self.text, pos)
-        return stop is not None and pos - stop[0] >= 2
 
     def spenders(self, money: Sequence[tuple[int, int]]) -> list[Found]:
         """Names that open a clause or list item and spend an amount on something.
@@ -245,21 +108,16 @@ class _Reader:
             if verb is None:
                 continue
             name_end = verb[0]
-            name_start = self.walk(name_end, _MAX_BRAND + 1, glued=True)  # 华为 ends in 为
+            name_start = self.walk(name_end, MAX_BRAND + 1, glued=True)  # 华为 ends in 为
             if text.endswith(_WHERE, 0, name_start) and name_start - 1 > 0:
                 # 某某在|东丽区|投资5亿元建设…: the investor stands before 在 and its place.
                 name_end = name_start - 1
-                name_start = self.walk(name_end, _MAX_BRAND + 1, glued=True)
+                name_start = self.walk(name_end, MAX_BRAND + 1, glued=True)
             if self.lexicon.stops.lookup(text[name_start:name_end]):
                 continue  # a stop word itself, glued on: 今年|投资10亿元的
             if self.opens_after_word(name_start) and self.brand_like(name_start, name_end):
                 found.append(Found(name_start, name_end, None, "subject"))
         return found
-
-    def opens(self, pos: int) -> bool:
-        """Tell whether a subject or a list item may begin at ``pos``."""
-        text = self.text
-        return pos == 0 or text[pos - 1] in _CLAUSE_OPEN or text.endswith(_SUBJECT_AFTER, 0, pos)
 
     def traded(self) -> list[Found]:
         """Short names before a trade word that open a clause and act (精工科技拟投资…)."""
@@ -293,7 +151,7 @@ class _Reader:
         items: list[tuple[int, int]] = []
         pos = etc
         while len(items) < _MAX_ITEMS:
-            item_start = self.walk(pos, _MAX_BRAND + 1, glued=True)  # 华为 ends in 为
+            item_start = self.walk(pos, MAX_BRAND + 1, glued=True)  # 华为 ends in 为
             if item_start == pos:
                 break
             items.append((item_start, pos))
@@ -301,26 +159,6 @@ class _Reader:
                 break
             pos = item_start - 1
         return items if len(items) > 1 else []
-
-    def brand_like(self, start: int, end: int) -> bool:
-        """Tell whether ``text[start:end]`` may be a brand: short, proper, nothing descriptive."""
-        if not 2 <= end - start <= _MAX_BRAND or self.rejected(start, end):
-            return False
-        if self.lexicon.forms.longest_ending_at(self.text, end) is not None:
-            return False  # a legal form ends it: a formed name, or its tail (限公司)
-        if self.text[end - 1] in _PLACE_ENDS:
-            return False  # a place: 青山区签约落户…, 某某镇引进…
-        if _COUNTED.search(self.text, start, end) is not None:
-            return False  # a count: 分两期投资建设, 首批签约
-        describe, business = self.lexicon.describe, self.lexicon.business
-        proper_end = end
-        while (word := business.longest_ending_at(self.text, proper_end)) is not None:
-            if word[0] - start < 2:
-                break
-            proper_end = word[0]  # 蜜蜂|科技: a business word after the name is no description
-        if any(describe.longest_at(self.text, pos) is not None for pos in range(start, proper_end)):
-            return False
-        return self.proper(start, end, institution=False)
 
     def listed(self, orgs: Sequence[Found]) -> list[Found]:
         """The other items of a 、 list closed by 等 that has an ORG among its items."""
@@ -338,18 +176,18 @@ class _Reader:
         pos = end
         while pos < len(text) and text[pos] == _LIST_MARK and len(items) < _MAX_ITEMS:
             item_end = pos + 1
-            while item_end < len(text) and item_end - pos <= _MAX_BRAND + 1:
+            while item_end < len(text) and item_end - pos <= MAX_BRAND + 1:
                 char = text[item_end]
-                if char in (_LIST_MARK, _ETC) or not is_name_char(char):
+                if char in (_LIST_MARK, ETC) or not is_name_char(char):
                     break
                 item_end += 1
             items.append((pos + 1, item_end))
             pos = item_end
-        if pos >= len(text) or text[pos] != _ETC:
+        if pos >= len(text) or text[pos] != ETC:
             return []
         pos, after = start, len(items)
         while pos > 0 and text[pos - 1] == _LIST_MARK and len(items) - after < _MAX_ITEMS:
-            item_start = self.walk(pos - 1, _MAX_BRAND + 1, glued=True)
+            item_start = self.walk(pos - 1, MAX_BRAND + 1, glued=True)
             items.append((item_start, pos - 1))
             pos = item_start
         return items
