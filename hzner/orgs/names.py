@@ -21,6 +21,8 @@ _MAX_GLUE = 6
 # The longest place, zone or region between a company's name and its branch
 # word (临港新片区 has 5), and what a region begins with (西南, 华东).
 _MAX_BRANCH_PLACE = 6
+# The longest branch word (办事处, 分中心).
+_LONGEST_BRANCH = 3
 _DIRECTIONS = frozenset("东南西北华")
 # The last character of a place's official name (江西省, 南阳市, 修文县, 黔南州).
 _ADMIN_ENDS = frozenset("省市县区州盟旗")
@@ -63,13 +65,14 @@ def branch_end(text: str, end: int, lexicon: OrgLexicon) -> int:
     branches = lexicon.branches
     if end >= len(text) or not branches:
         return end
+    found = branches.search(text, end + 2, end + _MAX_BRANCH_PLACE + _LONGEST_BRANCH)
+    if found is None or found[0] - end > _MAX_BRANCH_PLACE:
+        return end  # the usual case: no branch word near, one scan in C
+    if any(not "\u4e00" <= char <= "\u9fff" for char in text[end : found[0]]):
+        return end
     placed = lexicon.divisions.longest_at(text, end) is not None or text[end] in _DIRECTIONS
-    for pos in range(end + 2, min(len(text), end + _MAX_BRANCH_PLACE + 1)):
-        if not "\u4e00" <= text[pos - 1] <= "\u9fff":
-            return end
-        found = branches.longest_at(text, pos)
-        if found is not None and (placed or lexicon.zone_words.longest_ending_at(text, pos)):
-            return found[0]
+    if placed or lexicon.zone_words.longest_ending_at(text, found[0]) is not None:
+        return found[1]
     return end
 
 
