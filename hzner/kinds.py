@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-__all__ = ["Bound", "Role", "Status", "ZoneKind"]
+__all__ = ["ADMINISTRATIVE", "Bound", "Role", "Status", "ZoneKind"]
 
 
 class Bound(str, Enum):
@@ -56,10 +56,11 @@ class ZoneKind(str, Enum):
         Such a zone is never itself a project: 辽阳经济开发区项目 are the zone's
         projects. Industrial parks and science cities are built, and may be.
         """
-        return self in _ADMINISTRATIVE
+        return self in ADMINISTRATIVE
 
 
-_ADMINISTRATIVE = frozenset(
+#: The kinds of administered zones (`ZoneKind.administrative`), for a look-up without a call.
+ADMINISTRATIVE = frozenset(
     (
         ZoneKind.HIGH_TECH_ZONE,
         ZoneKind.ECON_DEV_ZONE,

@@ -28,4 +28,5 @@ def test_kinds_administered_zones() -> None:
         ZoneKind.FREE_TRADE_ZONE,
         ZoneKind.BONDED_ZONE,
     }
-    assert set(kinds.__all__) == {"Bound", "Role", "Status", "ZoneKind"}
+    assert kinds.ADMINISTRATIVE == administered
+    assert set(kinds.__all__) == {"ADMINISTRATIVE", "Bound", "Role", "Status", "ZoneKind"}

@@ -259,7 +259,9 @@ class Scanner(NameWalker):
             if walked is None:
                 continue
             walked = self._past_quote(walked, start)
-            name_start = self._quoted_title(walked[0], start)
+            name_start = walked[0]
+            if name_start == start and start > 0 and self.text[start - 1] in QUOTE_PAIRS:
+                name_start = self._quoted_title(name_start, start)
             name_start = self._trim(name_start, start)
             if not is_name(self.text[name_start:start]):
                 continue

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..kinds import ADMINISTRATIVE
 from ..types import Park, Status
 from .lexicon import CONJUNCTION_ENDS, NO_RUN, ProjectLexicon
 from .links import Context
@@ -103,18 +104,18 @@ class NameWalker:
         self.park_end = {item.end: item.start for item in ctx.parks}
         # A known zone as an enumeration item is a place, not a project; an
         # unseen park (茂林医疗器械产业园) listed among projects is one of them.
-        self.known_zones = {
-            (item.start, item.end)
-            for item in ctx.parks
-            if isinstance(item.entity, Park) and item.entity.zone is not None
-        }
         # Before 项目 or generic words, an administered zone names the zone's
         # projects too, known or not (辽阳经济开发区项目: `Scanner._zone_class`).
-        self.zone_names = self.known_zones | {
-            (item.start, item.end)
-            for item in ctx.parks
-            if isinstance(item.entity, Park) and item.entity.kind.administrative
-        }
+        self.known_zones: set[tuple[int, int]] = set()
+        self.zone_names: set[tuple[int, int]] = set()
+        for item in ctx.parks:
+            park = item.entity
+            if isinstance(park, Park):
+                if park.zone is not None:
+                    self.known_zones.add((item.start, item.end))
+                    self.zone_names.add((item.start, item.end))
+                elif park.kind in ADMINISTRATIVE:
+                    self.zone_names.add((item.start, item.end))
         # Where a name cannot reach over: the end of an amount, or a line
         # break that ends a headline or a caption.
         self.hard_ends = {item.end for item in ctx.money} | set(ctx.breaks)
@@ -176,7 +177,10 @@ class NameWalker:
                 and text[pos : pos + 1] not in ATTRIBUTIVE
                 and not text.startswith(COMPANY_WORDS, pos)
                 and not self._inside_name(pos, stop[0])
-                and not self._joins_parts(pos, stop[0], head_end)
+                and not (
+                    text[stop[0] : pos] in BETWEEN_NAMES
+                    and self._joins_parts(pos, stop[0], head_end)
+                )
             ):
                 return text[stop[0] : pos]
         before = text[pos - 2] if pos >= 2 else ""

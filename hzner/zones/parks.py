@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from ..kinds import ADMINISTRATIVE
 from ..lexicon import Lexicon
 from ..normalize import Located, NormalizedText, locate
 from ..rules import RuleSet
@@ -111,6 +112,16 @@ class ParkRecognizer:
         return frozenset(self.rules.lexicon("park_designation", "word"))
 
     @cached_property
+    def province_last(self) -> frozenset[str]:
+        """The last characters of the zones' provinces' names, official and short (省, 东)."""
+        return frozenset(
+            name[-1]
+            for zone in self.gazetteer
+            if zone.province
+            for name in _province_names(zone.province)
+        )
+
+    @cached_property
     def readings(self) -> Readings:
         """The cues that read an unseen park as a kind or a project."""
         return Readings.default()
@@ -201,7 +212,7 @@ class ParkRecognizer:
             elif readings.is_project(text, item.start, item.end) or (
                 # An administered zone's name before 项目 names its projects
                 # (辽阳经济开发区项目), not the zone as one.
-                not item.kind.administrative
+                item.kind not in ADMINISTRATIVE
                 and named_as_project(text[item.start : item.end], projects)
             ):
                 as_projects.append((item.start, item.end))
@@ -247,7 +258,8 @@ class ParkRecognizer:
                         yield _Found(start, cut, (parent,), kind, "gazetteer")
                         yield _Found(cut, end, zones, kind, "gazetteer")
                         continue
-                start = self._province_before(text, start, zones[0])
+                if start > 1 and text[start - 1] in self.province_last:
+                    start = self._province_before(text, start, zones[0])
             else:
                 kinds = {zone.kind for zone in zones}
                 kind = _KINDS[kinds.pop()] if len(kinds) == 1 else ZoneKind.OTHER

@@ -53,6 +53,8 @@ _SHORT_NAME = 2
 _FREE_TRADE = ("自贸", "自由贸易")
 # Magnitudes that, followed by 万 or 亿, make a quantity (百亿项目, 千万平方米): no name.
 _MAGNITUDES = frozenset("十百千万")
+# The numerals of a count in a layout (一心四片区): no 万 or 多 of an amount.
+_COUNT_CHARS = _NUMERALS - frozenset("万多")
 # Characters that can be part of a park's proper part besides CJK ideographs.
 _NAME_EXTRA = frozenset("()·-&")
 
@@ -276,7 +278,9 @@ def _past_determiner(text: str, start: int, places: Places) -> int:
 
 def _mostly_counts(proper: str) -> bool:
     """Whether most characters of ``proper`` are numerals: a layout (一心四片区, 两轴三区)."""
-    counts = sum(1 for char in proper if char in _NUMERALS and char not in "万多")
+    if _COUNT_CHARS.isdisjoint(proper):
+        return False  # the usual case, in one C call
+    counts = sum(1 for char in proper if char in _COUNT_CHARS)
     return counts >= 2 and 2 * counts > len(proper)
 
 
