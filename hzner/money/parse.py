@@ -208,6 +208,12 @@ def _complete(
         # the size of projects (超亿元产业项目, 百亿元级重大项目).
         return None
     role, cue_end = _role(text, start, end, lexicon, forms)
+    if (
+        role is Role.OTHER
+        and currency_word in forms.loose_units
+        and text[amount.end - 1] in MAGNITUDES
+    ):
+        return None  # 年产线路板220万块: a count of things; 投资200万块 under a cue is money
     implied = False
     if currency is None:
         if _range_follows(text, end, lexicon):

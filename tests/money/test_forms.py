@@ -125,3 +125,9 @@ def test_an_agreement_amount_is_a_cue() -> None:
     assert [(m.text, str(m.value), m.role.value, m.currency_implied) for m in money] == [
         ("超150亿", "15000000000", "contract", True)
     ]
+
+
+def test_forms_a_count_of_things_in_wan_kuai_is_no_money() -> None:
+    # 年产线路板220万块: 块 counts boards; under a cue, 万块 is money.
+    assert hzner.extract("建成后可年产线路板220万块，年产显示器100万台。").money == ()
+    assert [m.value for m in hzner.extract("总投资200万块。").money] == [Decimal(2_000_000)]

@@ -111,3 +111,8 @@ def test_names_a_company_named_before_is_another() -> None:
     orgs = [org.text for org in hzner.extract("油田技术服务公司斯伦贝谢公司设立总部").orgs]
     assert "斯伦贝谢公司" in orgs
     assert all(not name.endswith("公司斯伦贝谢公司") for name in orgs)
+
+
+def test_names_an_investment_platform_opens_the_name() -> None:
+    text = "其投资平台中银集团投资有限公司出资10亿元"
+    assert [org.text for org in hzner.extract(text).orgs] == ["中银集团投资有限公司"]

@@ -141,3 +141,9 @@ def test_designations_layouts_and_verbs_are_no_park(text: str) -> None:
 )
 def test_designations_with_a_name_and_joined_parks(text: str, names: list[str]) -> None:
     assert [park.text for park in hzner.extract(text).parks] == names
+
+
+def test_a_head_that_names_no_park_ends_a_name() -> None:
+    # SPEC: 先导区, 合作区 … name no PARK; before a park they end its name on the left.
+    parks = hzner.extract("长沙大河西先导区宁乡金洲新区签约项目12个。").parks
+    assert [park.text for park in parks] == ["宁乡金洲新区"]
