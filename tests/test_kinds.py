@@ -28,5 +28,5 @@ def test_kinds_administered_zones() -> None:
         ZoneKind.FREE_TRADE_ZONE,
         ZoneKind.BONDED_ZONE,
     }
-    assert kinds.ADMINISTRATIVE == administered
+    assert administered == kinds.ADMINISTRATIVE
     assert set(kinds.__all__) == {"ADMINISTRATIVE", "Bound", "Role", "Status", "ZoneKind"}
