@@ -39,6 +39,8 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "sized_noun": ("word", "role"),
 }
 _ROLE_VALUES = frozenset(role.value for role in Role)
+# The longest class or sized noun looked for past a reach (项目, 基金).
+_LONGEST_NOUN = 4
 # One or two digits, Arabic or Chinese, before a coin word (8角, 二十五美分),
 # financial forms too (伍元玖角玖分), as cheques and cn2an's "rmb" mode write them.
 _DIGIT = "0-9零〇一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖"
@@ -140,48 +142,54 @@ class EverydayForms:
 
     def continuing_only(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is continuing words only (达到, 约): no subject."""
-        words = self.continuing
-        position = start
-        while position < end:
-            if text[position] == " ":
-                position += 1
-                continue
-            word = next((w for w in words if text.startswith(w, position)), None)
-            if word is None or position + len(word) > end:
-                return False
-            position += len(word)
-        return True
+        return start >= end or self._continuing_pattern.fullmatch(text, start, end) is not None
+
+    @cached_property
+    def _continuing_pattern(self) -> re.Pattern[str]:
+        words = [re.escape(word) for word in self.continuing] or ["(?!)"]
+        return re.compile(f"(?:{'|'.join(words)}| )+")
 
     def opens_breakdown(self, text: str, position: int) -> bool:
         """Whether a breakdown word (其中) opens the clause at ``position``."""
         return any(text.startswith(word, position) for word in self.breakdowns)
 
+    @cached_property
+    def _class_pattern(self) -> re.Pattern[str]:
+        words = sorted(self.class_nouns, key=len, reverse=True) or ["(?!)"]
+        return re.compile("|".join(re.escape(word) for word in words))
+
+    @cached_property
+    def _sized_pattern(self) -> re.Pattern[str]:
+        words = sorted(self.sized_nouns, key=len, reverse=True) or ["(?!)"]
+        return re.compile("|".join(re.escape(word) for word in words))
+
+    @cached_property
+    def _name_pattern(self) -> re.Pattern[str]:
+        words = sorted(self.name_words, key=len, reverse=True) or ["(?!)"]
+        return re.compile("|".join(re.escape(word) for word in words))
+
     def class_noun_near(self, text: str, position: int, reach: int = 3) -> bool:
         """Whether a class noun (项目) starts within ``reach`` characters of ``position``.
 
         After a bare magnitude and its currency (亿元项目, 亿元以上项目, 百亿元级重大项目),
-        it makes the amount the size of a class of things.
+        it makes the amount the size of a class of things; only ideographs stand between.
         """
-        for start in range(position, min(len(text), position + reach + 1)):
-            if any(text.startswith(word, start) for word in self.class_nouns):
-                return True
-            if not "\u4e00" <= text[start] <= "\u9fff":
-                return False
-        return False
+        found = self._class_pattern.search(text, position, position + reach + _LONGEST_NOUN)
+        if found is None or found.start() - position > reach:
+            return False
+        return all("\u4e00" <= char <= "\u9fff" for char in text[position : found.start()])
 
     def sized_after(self, text: str, end: int, reach: int = 10) -> str | None:
         """The role of a sized noun (基金) that ends the name after an amount ending at ``end``.
 
         成立200亿元武汉新城基金: the name runs on in ideographs, at most ``reach`` of them.
         """
-        for position in range(end, min(len(text), end + reach)):
-            char = text[position]
-            if not "\u4e00" <= char <= "\u9fff":
-                return None
-            for word, role in self.sized_nouns.items():
-                if text.startswith(word, position):
-                    return role
-        return None
+        found = self._sized_pattern.search(text, end, end + reach + _LONGEST_NOUN)
+        if found is None or found.start() - end >= reach:
+            return None
+        if any(not "\u4e00" <= char <= "\u9fff" for char in text[end : found.start()]):
+            return None
+        return self.sized_nouns[found.group()]
 
     def passed_before(self, text: str, position: int) -> bool:
         """Whether a passing verb (过, 破) ends at ``position``: 投资过亿元, 突破亿元."""
@@ -189,7 +197,7 @@ class EverydayForms:
 
     def names_between(self, text: str, start: int, end: int) -> bool:
         """Whether a name word (公司, 集团) stands in ``text[start:end]``."""
-        return any(text.find(word, start, end) != -1 for word in self.name_words)
+        return start < end and self._name_pattern.search(text, start, end) is not None
 
     def inclusive_at(self, text: str, position: int) -> int:
         """Skip an inclusive note such as (含) at ``position``; return where it ends."""

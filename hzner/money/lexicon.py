@@ -58,6 +58,15 @@ class MoneyLexicon:
         return self.rules.lexicon("money_cue", "role")
 
     @cached_property
+    def after_cue_starts(self) -> frozenset[str]:
+        """The first characters of what follows an amount whose cue comes after it.
+
+        A cue's, a qualifier's, or 的 (`hzner.money.roles.cue_after`).
+        """
+        cues = frozenset(key[0] for key in self.cues)
+        return cues | frozenset(key[0] for key in self.qualifiers_after) | {"的"}
+
+    @cached_property
     def scale_words(self) -> Lexicon[str]:
         """Words after an amount that make it an industry's scale (千亿级)."""
         return self.rules.lexicon("scale_word", "word")

@@ -44,9 +44,10 @@ def _role(
     (政策扶持4000万元投资 is an investment); otherwise the nearest cue before
     it in the same clause (`cue_before`).
     """
-    after = cue_after(text, end, lexicon)
-    if after is not None:
-        return after, None
+    if end < len(text) and text[end] in lexicon.after_cue_starts:
+        after = cue_after(text, end, lexicon)
+        if after is not None:
+            return after, None
     found = cue_before(text, start, lexicon, forms)
     return (Role.OTHER, None) if found is None else found
 

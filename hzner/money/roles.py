@@ -40,6 +40,8 @@ def cue_after(text: str, end: int, lexicon: MoneyLexicon) -> Role | None:
     After 的 too, and after a qualifier, when the cue ends its clause
     (形成14亿元以上的销售。, 完成5亿元的投资,).
     """
+    if end >= len(text) or text[end] not in lexicon.after_cue_starts:
+        return None  # the usual case (5亿元,), told by one character
     cues = lexicon.cues
     after = cues.longest_at(text, end)
     if after is None:
