@@ -66,15 +66,11 @@ def carried_roles(
         if cue_after(text, end, lexicon) is not None:
             continue  # a cue after the amount decided it
         boundary = _clause_start(text, start)
-        if boundary is None:
-            role = forms.sized_after(text, end)
-            if role is not None:
-                roles[index] = carried[index] = ROLES[role]
-            continue
-        role = _carried(text, spans, roles, index, boundary, lexicon, forms)
+        role = None
+        if boundary is not None:
+            role = _carried(text, spans, roles, index, boundary, lexicon, forms)
         if role is None:
-            sized = forms.sized_after(text, end)
-            role = None if sized is None else ROLES[sized]
+            role = forms.sized_after(text, end)
         if role is not None and role is not Role.OTHER:
             roles[index] = carried[index] = role
     return carried
@@ -124,7 +120,7 @@ def _carried(
         return roles[previous]
     if head == start:
         # No word between: the amount's own qualifier may continue (…50亿元的项目3个,超10亿元的…).
-        if not any(text.startswith(word, start) for word in forms.continuing):
+        if not forms.continues_at(text, start):
             return None
     elif not forms.continuing_only(text, head, start):
         return None

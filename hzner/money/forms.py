@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, cached_property
@@ -38,7 +39,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "passing_verb": ("word",),
     "sized_noun": ("word", "role"),
 }
-_ROLE_VALUES = frozenset(role.value for role in Role)
+_ROLES = {role.value: role for role in Role}
 # The longest class or sized noun looked for past a reach (项目, 基金).
 _LONGEST_NOUN = 4
 # One or two digits, Arabic or Chinese, before a coin word (8角, 二十五美分),
@@ -73,7 +74,7 @@ class EverydayForms:
     name_words: tuple[str, ...] = ()
     class_nouns: tuple[str, ...] = ()
     passing_verbs: tuple[str, ...] = ()
-    sized_nouns: dict[str, str] = field(default_factory=dict)
+    sized_nouns: dict[str, Role] = field(default_factory=dict)
 
     @cached_property
     def coin_starts(self) -> frozenset[str]:
@@ -142,31 +143,31 @@ class EverydayForms:
 
     def continuing_only(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is continuing words only (达到, 约): no subject."""
-        return start >= end or self._continuing_pattern.fullmatch(text, start, end) is not None
+        return start >= end or self._continuing.fullmatch(text, start, end) is not None
 
-    @cached_property
-    def _continuing_pattern(self) -> re.Pattern[str]:
-        words = [re.escape(word) for word in self.continuing] or ["(?!)"]
-        return re.compile(f"(?:{'|'.join(words)}| )+")
+    def continues_at(self, text: str, position: int) -> bool:
+        """Whether a continuing word (超, 约) starts at ``position``."""
+        return self._continuing.match(text, position) is not None
 
     def opens_breakdown(self, text: str, position: int) -> bool:
         """Whether a breakdown word (其中) opens the clause at ``position``."""
         return any(text.startswith(word, position) for word in self.breakdowns)
 
     @cached_property
+    def _continuing(self) -> re.Pattern[str]:
+        return re.compile(f"(?:{_alternation(self.continuing)}| )+")
+
+    @cached_property
     def _class_pattern(self) -> re.Pattern[str]:
-        words = sorted(self.class_nouns, key=len, reverse=True) or ["(?!)"]
-        return re.compile("|".join(re.escape(word) for word in words))
+        return re.compile(_alternation(self.class_nouns))
 
     @cached_property
     def _sized_pattern(self) -> re.Pattern[str]:
-        words = sorted(self.sized_nouns, key=len, reverse=True) or ["(?!)"]
-        return re.compile("|".join(re.escape(word) for word in words))
+        return re.compile(_alternation(self.sized_nouns))
 
     @cached_property
     def _name_pattern(self) -> re.Pattern[str]:
-        words = sorted(self.name_words, key=len, reverse=True) or ["(?!)"]
-        return re.compile("|".join(re.escape(word) for word in words))
+        return re.compile(_alternation(self.name_words))
 
     def class_noun_near(self, text: str, position: int, reach: int = 3) -> bool:
         """Whether a class noun (项目) starts within ``reach`` characters of ``position``.
@@ -179,7 +180,7 @@ class EverydayForms:
             return False
         return all("\u4e00" <= char <= "\u9fff" for char in text[position : found.start()])
 
-    def sized_after(self, text: str, end: int, reach: int = 10) -> str | None:
+    def sized_after(self, text: str, end: int, reach: int = 10) -> Role | None:
         """The role of a sized noun (基金) that ends the name after an amount ending at ``end``.
 
         成立200亿元武汉新城基金: the name runs on in ideographs, at most ``reach`` of them.
@@ -207,6 +208,12 @@ class EverydayForms:
             if text.startswith(word, position):
                 return position + len(word)
         return position
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first; one that never matches when empty."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word) for word in ordered) or "(?!)"
 
 
 def _count(digits: str) -> int | None:
@@ -267,12 +274,13 @@ def read_forms(lines: list[str], source: str) -> EverydayForms:
         elif kind == "amount_verb":
             verbs.append(rule["word"])
         elif kind == "sized_noun":
-            if rule["role"] not in _ROLE_VALUES:
-                known = ", ".join(sorted(_ROLE_VALUES))
+            role = _ROLES.get(rule["role"])
+            if role is None:
+                known = ", ".join(sorted(_ROLES))
                 raise RuleError(
                     Errors.E142.format(source=source, line=number, role=rule["role"], known=known)
                 )
-            forms.sized_nouns[rule["word"]] = rule["role"]
+            forms.sized_nouns[rule["word"]] = role
         elif kind in lists:
             lists[kind].append(rule["word"])
         else:

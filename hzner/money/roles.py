@@ -31,7 +31,6 @@ _JOINERS = re.compile("[、]|和|与|及|以及")
 # How far back a list of cues may reach.
 _WINDOW = 40
 _MAX_ITEMS = 12
-_ROLES = ROLES
 
 
 def cue_after(text: str, end: int, lexicon: MoneyLexicon) -> Role | None:
@@ -44,15 +43,17 @@ def cue_after(text: str, end: int, lexicon: MoneyLexicon) -> Role | None:
         return None  # the usual case (5亿元,), told by one character
     cues = lexicon.cues
     after = cues.longest_at(text, end)
-    if after is None:
-        qualifier = lexicon.qualifiers_after.longest_at(text, end)
-        if qualifier is not None:
-            end = qualifier[0]
-    if after is None and end < len(text) and text[end] == "的":
-        after = cues.longest_at(text, end + 1)
-        if after is not None and after[0] < len(text) and text[after[0]] not in CUE_CLAUSE_END:
-            after = None
-    return None if after is None else _ROLES[last(after[1])]
+    if after is not None:
+        return ROLES[last(after[1])]
+    qualifier = lexicon.qualifiers_after.longest_at(text, end)
+    if qualifier is not None:
+        end = qualifier[0]
+    if end >= len(text) or text[end] != "的":
+        return None
+    after = cues.longest_at(text, end + 1)
+    if after is None or (after[0] < len(text) and text[after[0]] not in CUE_CLAUSE_END):
+        return None
+    return ROLES[last(after[1])]
 
 
 def cue_before(
@@ -75,7 +76,7 @@ def cue_before(
         if found is not None:
             if end < position and forms.names_between(text, end, position):
                 return None
-            return _ROLES[last(found[1])], end
+            return ROLES[last(found[1])], end
     return None
 
 
@@ -96,7 +97,7 @@ def _cue_roles(text: str, start: int, end: int, lexicon: MoneyLexicon) -> list[R
         found = list(lexicon.cues.finditer(text[item_start:item_end]))
         if not found:
             return None
-        roles.append(_ROLES[last(found[-1][2])])
+        roles.append(ROLES[last(found[-1][2])])
         if item is not None:
             item_start = item.end()
     return roles

@@ -261,7 +261,7 @@ class Scanner(NameWalker):
             walked = self._past_quote(walked, start)
             name_start = walked[0]
             if name_start == start and start > 0 and self.text[start - 1] in QUOTE_PAIRS:
-                name_start = self._quoted_title(name_start, start)
+                name_start = self._quoted_title(start)
             name_start = self._trim(name_start, start)
             if not is_name(self.text[name_start:start]):
                 continue
@@ -289,7 +289,7 @@ class Scanner(NameWalker):
         text, pos = self.text, walked[0]
         if walked[1] or pos == 0 or text[pos - 1] not in QUOTE_PAIRS:
             return walked
-        opening = text.rfind(QUOTE_PAIRS[text[pos - 1]], max(0, pos - QUOTED_TITLE), pos - 1)
+        opening = self._opening_quote(pos)
         if opening <= 0 or not is_name(text[opening + 1 : pos - 1]):
             return walked
         if self._closes(opening, head) is not None:
@@ -297,22 +297,26 @@ class Scanner(NameWalker):
         further = self.walk(opening)
         return walked if further is None else further
 
-    def _quoted_title(self, pos: int, head: int) -> int:
+    def _opening_quote(self, pos: int) -> int:
+        """The opening quote of the closing one at ``pos - 1``, within `QUOTED_TITLE`, or -1."""
+        text = self.text
+        return text.rfind(QUOTE_PAIRS[text[pos - 1]], max(0, pos - QUOTED_TITLE), pos - 1)
+
+    def _quoted_title(self, head: int) -> int:
         """A quoted title right before the head is the name, with its marks (签约“X”项目).
 
-        When the walk stopped at the closing quote, the name begins at the
-        opening quote (within `QUOTED_TITLE` characters) if what it quotes
-        is a name; else the walk's own start stands.
+        Called when the walk stopped at the closing quote right before the
+        head: the name begins at the opening quote if what it quotes is a
+        name; else it is empty (``head``).
         """
-        text = self.text
-        if pos != head or head == 0 or text[head - 1] not in QUOTE_PAIRS:
-            return pos
-        opening = text.rfind(QUOTE_PAIRS[text[head - 1]], max(0, head - QUOTED_TITLE), head - 1)
-        title = text[opening + 1 : head - 1]
-        if opening < 0 or len(title) < MIN_TITLE or title in self.lexicon.generic_words:
-            return pos  # a slogan (“双百”项目, “放管服”项目) or a field
-        if any(not is_name_char(char) for char in text[opening + 1 : head - 1]):
-            return pos
+        opening = self._opening_quote(head)
+        if opening < 0:
+            return head
+        title = self.text[opening + 1 : head - 1]
+        if len(title) < MIN_TITLE or title in self.lexicon.generic_words:
+            return head  # a slogan (“双百”项目, “放管服”项目) or a field
+        if any(not is_name_char(char) for char in title):
+            return head
         return opening
 
     def _zone_class(self, name_start: int, name_end: int, end: int) -> bool:

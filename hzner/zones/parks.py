@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 from ..kinds import ADMINISTRATIVE
 from ..lexicon import Lexicon
@@ -25,7 +25,7 @@ from ..rules import RuleSet
 from ..types import Money, Park, ZoneKind
 from .defined import MAX_DEFINED, defined_form, mentions
 from .gazetteer import Gazetteer, Zone
-from .places import Places
+from .places import Places, province_names
 from .proper import MAX_PROPER, ProperReader, is_name_char
 from .readings import Readings, named_as_project, project_names
 from .where import Where
@@ -40,26 +40,6 @@ _CLOSING_QUOTES = frozenset("\u201d\"\u300d\u300f\u2019'")
 _OPENING_QUOTES = frozenset("\u201c\"\u300c\u300e\u2018'")
 # ZoneKind by value, without the enum's slower call.
 _KINDS = {kind.value: kind for kind in ZoneKind}
-# What a province's official name ends in after its short name (山东|省,
-# 广西|壮族自治区); the official name is tried first.
-_PROVINCE_SUFFIXES = (
-    "维吾尔自治区",
-    "壮族自治区",
-    "回族自治区",
-    "自治区",
-    "特别行政区",
-    "省",
-    "市",
-)
-
-
-@cache
-def _province_names(province: str) -> tuple[str, ...]:
-    """A province's official name and its short name: 山东省, 山东."""
-    for suffix in _PROVINCE_SUFFIXES:
-        if province.endswith(suffix) and len(province) - len(suffix) >= 2:
-            return province, province[: -len(suffix)]
-    return (province,)
 
 
 # Internal and short-lived, so not frozen: creating one is four times faster.
@@ -118,7 +98,7 @@ class ParkRecognizer:
             name[-1]
             for zone in self.gazetteer
             if zone.province
-            for name in _province_names(zone.province)
+            for name in province_names().get(zone.province, (zone.province,))
         )
 
     @cached_property
@@ -273,7 +253,7 @@ class ParkRecognizer:
         """
         if not zone.province or start < 2:
             return start
-        for name in _province_names(zone.province):
+        for name in province_names().get(zone.province, (zone.province,)):
             if text.endswith(name, 0, start):
                 return start - len(name)
         return start

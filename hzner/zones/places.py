@@ -22,7 +22,7 @@ from typing import NamedTuple, cast
 from .._files import data_file
 from ..lexicon import SCAN_BEFORE_COMPILE
 
-__all__ = ["Division", "Places"]
+__all__ = ["Division", "Places", "province_names"]
 
 _LEVELS = {"province": 0, "prefecture": 1, "county": 2}
 
@@ -215,6 +215,20 @@ def _read_table(text: str) -> Iterator[tuple[Division, tuple[str, ...]]]:
     for line in lines[1:]:
         adcode, name, level, province, city, short = line.split("\t")
         yield Division(adcode, name, level, province, city), (short,) if short else ()
+
+
+@cache
+def province_names() -> dict[str, tuple[str, ...]]:
+    """Each province's official name and its names as written: 山东省 → (山东省, 山东).
+
+    Read once from the ``short`` column of ``divisions.tsv``.
+    """
+    text = data_file("places", "divisions.tsv").read_text(encoding="utf-8")
+    return {
+        division.name: (division.name, *shorts)
+        for division, shorts in _read_table(text)
+        if division.level == "province"
+    }
 
 
 @cache
