@@ -92,6 +92,7 @@ RULE_TYPES: dict[str, dict[str, _Field]] = {
     "park_stop": {"word": _req()},
     "park_generic": {"word": _req()},
     "park_designation": {"word": _req()},
+    "park_bare": {"word": _req()},
     # PROJECT
     "project_head": {"word": _req()},
     "project_stop": {"word": _req()},

@@ -59,7 +59,7 @@ class ParkRecognizer:
     ----------
     rules
         The rule set: ``zone``, ``alias``, ``zone_word``, ``park_stop``,
-        ``park_generic`` and ``park_designation`` rules are used.
+        ``park_generic``, ``park_designation`` and ``park_bare`` rules are used.
 
     """
 
@@ -92,6 +92,11 @@ class ParkRecognizer:
         return frozenset(self.rules.lexicon("park_designation", "word"))
 
     @cached_property
+    def bare(self) -> frozenset[str]:
+        """Zone words that say no more than "park" (园区): a short part needs a name."""
+        return frozenset(self.rules.lexicon("park_bare", "word"))
+
+    @cached_property
     def province_last(self) -> frozenset[str]:
         """The last characters of the zones' provinces' names, official and short (省, 东)."""
         return frozenset(
@@ -114,7 +119,9 @@ class ParkRecognizer:
     @cached_property
     def proper(self) -> ProperReader:
         """The reader of an unseen park's proper part (`hzner.zones.proper`)."""
-        return ProperReader(self.stops, self.generic, self.places, self.readings, self.designations)
+        return ProperReader(
+            self.stops, self.generic, self.places, self.readings, self.designations, self.bare
+        )
 
     def __call__(self, norm: NormalizedText, money: Sequence[Money] = ()) -> list[Park]:
         """Find the parks of ``norm``, with offsets into ``norm.original``.

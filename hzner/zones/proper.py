@@ -93,10 +93,15 @@ class ProperReader:
         Zone words of a designation (示范区, 试验区, ``park_designation``): a
         park only when its proper part holds a place, a brand or letters
         (中日(成都)地方发展合作示范区, not 海洋牧场示范区).
+    bare
+        Zone words that say no more than "park" (园区, ``park_bare``): the
+        part before one is a name only when it holds a place or a brand, or
+        follows a known park (伊宁园区, 兰州新区绿色化工园区; not 借鉴园区,
+        科技创新驱动园区).
 
     """
 
-    __slots__ = ("designations", "generic", "places", "readings", "stops")
+    __slots__ = ("bare", "designations", "generic", "places", "readings", "stops")
 
     def __init__(
         self,
@@ -105,7 +110,9 @@ class ProperReader:
         places: Places,
         readings: Readings,
         designations: frozenset[str] = frozenset(),
+        bare: frozenset[str] = frozenset(),
     ) -> None:
+        self.bare = bare
         self.stops = stops
         self.generic = generic
         self.places = places
@@ -159,6 +166,14 @@ class ProperReader:
             and not self._shows_a_name(text, start, head)
         ):
             return None  # a designation with no place or brand: 海洋牧场示范区
+        if (
+            text[head:end] in self.bare
+            and start not in known_ends
+            and not self._shows_a_name(text, start, head)
+        ):
+            # words of a sentence before a bare zone word (借鉴园区, 项目园区,
+            # 科技创新驱动园区); after a known park, its part (兰州新区|绿色化工园区)
+            return None
         if (
             proper[-1] in _PROVINCE_LAST
             and self._province_alone(proper)

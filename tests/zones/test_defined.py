@@ -5,6 +5,7 @@ Every sentence here is written for its test.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -64,3 +65,26 @@ def test_a_count_of_parks_is_no_defined_form() -> None:
     # (以下简称“两区”) names two parks at once: a back-reference, no park of its own.
     text = "在蒙自经开区红河综保区(以下简称“两区”),项目施工正忙。两区将加快发展。"
     assert [park.text for park in hzner.extract(text).parks] == ["蒙自经开区", "红河综保区"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("某某园区(以下简称某某园)", (9, 12)),  # bare, closed by the bracket
+        ("某某园区(简称“某某园”)", (8, 11)),
+        ("某某园区(以下简称某某园", None),  # no closing bracket: no definition
+        ("某某园区(以下简称“两园”)", None),
+    ],
+)
+def test_defined_form_spans(text: str, span: tuple[int, int] | None) -> None:
+    assert defined_form(text, 4) == span
+
+
+def test_a_bare_defined_form_names_the_park_again() -> None:
+    text = "苏锡通科技产业园区(以下简称苏锡通园区)成立。苏锡通园区新签约项目3个。"
+    parks = hzner.extract(text).parks
+    assert [(park.text, park.rule_id) for park in parks] == [
+        ("苏锡通科技产业园区", "zone_word"),
+        ("苏锡通园区", "defined"),
+        ("苏锡通园区", "defined"),
+    ]

@@ -147,3 +147,31 @@ def test_a_head_that_names_no_park_ends_a_name() -> None:
     # SPEC: 先导区, 合作区 … name no PARK; before a park they end its name on the left.
     parks = hzner.extract("长沙大河西先导区宁乡金洲新区签约项目12个。").parks
     assert [park.text for park in parks] == ["宁乡金洲新区"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各地要学习借鉴园区管理的经验。",  # a verb before a bare zone word
+        "由多个片区组成园区整体。",
+        "一批项目园区已经建成。",
+    ],
+)
+def test_a_short_word_before_a_bare_zone_word_is_no_park(text: str) -> None:
+    assert hzner.extract(text).parks == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("伊宁园区新增企业12家。", ["伊宁园区"]),  # a county's name
+        ("双流园区引进项目8个。", ["双流园区"]),
+    ],
+)
+def test_a_place_before_a_bare_zone_word_is_a_park(text: str, names: list[str]) -> None:
+    assert [park.text for park in hzner.extract(text).parks] == names
+
+
+def test_a_part_after_a_known_park_before_a_bare_zone_word_is_a_park() -> None:
+    parks = hzner.extract("仪式在兰州新区绿色化工园区举行。").parks
+    assert [park.text for park in parks] == ["兰州新区", "绿色化工园区"]
