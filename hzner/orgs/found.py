@@ -31,8 +31,14 @@ class Found:
     company: bool = False  # a company named in full: its short forms count after it
 
 
-def short_forms(text: str, companies: Iterable[Found], lexicon: OrgLexicon) -> list[Found]:
-    """The mentions of each company's short forms after the company's full name."""
+def short_forms(
+    text: str, companies: Iterable[Found], lexicon: OrgLexicon, places: Iterable[str] = ()
+) -> list[Found]:
+    """The mentions of each company's short forms after the company's full name.
+
+    A short form that begins the name of a park of the text (天津东疆发展有限公司 …
+    东疆综保区: ``places`` holds the parks' names) names the place, not the company.
+    """
     shorts: dict[str, str] = {}
     first: dict[str, int] = {}
     for company in companies:
@@ -42,6 +48,10 @@ def short_forms(text: str, companies: Iterable[Found], lexicon: OrgLexicon) -> l
         first[full] = company.end
         for short in trade_name(full, lexicon):
             shorts.setdefault(short, full)
+    if shorts and places:
+        for place in places:
+            for short in [short for short in shorts if place.startswith(short)]:
+                del shorts[short]
     found = []
     for start, end, short in occurrences(text, shorts):
         full = shorts[short]

@@ -216,7 +216,9 @@ def find_orgs_located(
     formed = reader.formed()
     candidates = [*formed, *known(text, lexicon)]
     if formed:
-        candidates += short_forms(text, [found for found in formed if found.company], lexicon)
+        companies = [found for found in formed if found.company]
+        named = {text[item.start : item.end] for item in parks}
+        candidates += short_forms(text, companies, lexicon, named)
     candidates += reader.subjects() + reader.spenders(spent) + reader.traded() + reader.classed()
     first = resolve(candidates, len(text))
     candidates = first + reader.listed(first)

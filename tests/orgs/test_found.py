@@ -7,6 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
+import hzner
 from hzner.orgs.found import Found, resolve, same_names, short_forms
 from hzner.orgs.lexicon import OrgLexicon
 from hzner.rules import RuleSet
@@ -34,6 +35,22 @@ def test_short_forms_only_after_the_full_name() -> None:
     assert [(text[item.start : item.end], item.full) for item in found] == [
         ("天马", "厦门天马显示科技有限公司")
     ]
+
+
+def test_a_short_form_that_begins_a_park_name_is_no_short_form() -> None:
+    text = "天津东疆发展有限公司出资。东疆综保区表示,东疆将持续发展。"
+    company = Found(0, len("天津东疆发展有限公司"), None, "form", True)
+    assert [text[item.start : item.end] for item in short_forms(text, [company], LEXICON)] == [
+        "东疆",
+        "东疆",
+    ]
+    assert short_forms(text, [company], LEXICON, ["东疆综保区"]) == []
+
+
+def test_the_short_form_of_a_park_name_is_no_org() -> None:
+    text = "天津东疆发展有限公司与某某科技有限公司共同出资。项目落地东疆综保区。东疆将持续发展。"
+    orgs = [org.text for org in hzner.extract(text).orgs]
+    assert orgs == ["天津东疆发展有限公司", "某某科技有限公司"]
 
 
 def test_same_names_are_every_mention_of_a_brand() -> None:
