@@ -39,6 +39,12 @@ def test_walk_a_conjunction_inside_one_name(text: str, expected: list[str]) -> N
         ),
         ("并与嘉宾一同为某某科技年产500台设备项目揭牌。", ["某某科技年产500台设备项目"]),
         ("新增产能将由某某饲料公司年产3万吨饲料项目提供。", ["某某饲料公司年产3万吨饲料项目"]),
+        # 为 as the copula at a clause's head, and 之一 after the class it picks from
+        ("签约项目5个,为某某新能源材料生产基地项目。", ["某某新能源材料生产基地项目"]),
+        ("另一个项目为某某冷链物流园项目。", ["某某冷链物流园项目"]),
+        ("图为某某智慧供应链总部基地项目建设现场。", ["某某智慧供应链总部基地项目"]),
+        ("开工项目之一某某电子(苏州)有限公司项目,总投资3亿元。", ["某某电子(苏州)有限公司项目"]),
+        ("华为云数据中心项目开工。", ["华为云数据中心项目"]),  # 为 inside a name stays
     ],
 )
 def test_walk_a_visit_or_a_preposition_opens_the_name(text: str, expected: list[str]) -> None:
