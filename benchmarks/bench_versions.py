@@ -17,7 +17,8 @@ Each child checks that its ``hzner`` is the one it was given, and warms up
 (builds its lexicons) before the first round. Both children run on the same
 core (``--cpu``, by default the last one this process may use), so that
 neither is favoured by where the scheduler put it. The medians are reported
-in ms with the ratio old/new: above 1, this tree is faster. With
+in ms with the ratio old/new: above 1, this tree is faster. Whether each
+side runs compiled by mypyc (`hzner.COMPILED`, scripts/compile.py) is printed. With
 ``--repeat N`` the measurement runs N times, each with two fresh children,
 and the range of each ratio is printed. ``--new COMMIT`` times that commit's
 package in place of this tree's (to compare two commits).
@@ -63,7 +64,7 @@ calls = {"page": run_page, "paragraphs": run_paragraphs}
 for _ in range(3):
     run_page()
     run_paragraphs()
-print("ready", flush=True)
+print("ready", getattr(hzner, "COMPILED", False), flush=True)
 for line in sys.stdin:
     call = calls[line.strip()]
     start = time.perf_counter()
@@ -98,8 +99,11 @@ class Child:
         )
         if cpu is not None:
             os.sched_setaffinity(self.process.pid, {cpu})
-        if self._line() != "ready":
+        ready = self._line().split()
+        if not ready or ready[0] != "ready":
             raise RuntimeError(f"the child for {path} did not start")
+        #: Whether this child's hzner runs compiled by mypyc (`hzner.COMPILED`).
+        self.compiled = ready[1:] == ["True"]
 
     def _line(self) -> str:
         assert self.process.stdout is not None
@@ -157,6 +161,8 @@ def main() -> int:
         newer = ROOT if args.new is None else export(args.new, Path(tmp) / "new")
         for _ in range(args.repeat):
             old, new = Child(older, cpu), Child(newer, cpu)
+            if not runs:
+                print(f"compiled by mypyc: old {old.compiled}, new {new.compiled}")
             try:
                 runs.append(measure(old, new, args.rounds))
             finally:

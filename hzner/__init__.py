@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from . import lexicon as _lexicon
 from .errors import DocumentError, HznerError, RuleError
 from .extractor import Extractor
 from .types import Bound, Facts, Mention, Money, Org, Park, Project, Role, Status, ZoneKind
@@ -25,7 +26,12 @@ if TYPE_CHECKING:
 
 __version__ = "0.2.0"
 
+#: Whether hzner's scanning modules run compiled by mypyc (``scripts/compile.py``,
+#: docs/benchmarks.md) rather than as Python source; results are the same.
+COMPILED: bool = not _lexicon.__file__.endswith(".py")
+
 __all__ = [
+    "COMPILED",
     "Bound",
     "DocumentError",
     "Extractor",

@@ -215,11 +215,14 @@ class Lexicon(Generic[T]):
 
     def _compiled(self) -> re.Pattern[str] | None:
         """Return the pattern of all keys, compiled at first use after a change."""
-        if self._pattern is None and self._values:
+        pattern = self._pattern
+        if pattern is None and self._values:
             source = self.pattern
-            if self._pattern is None and source is not None:  # a deep tree has its scan's
-                self._pattern = re.compile(source)
-        return self._pattern
+            # Read again, not narrowed: a deep tree's scan has set its pattern.
+            pattern = self._pattern
+            if pattern is None and source is not None:
+                pattern = self._pattern = re.compile(source)
+        return pattern
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, tuple[T, ...]]]:
         """Yield ``(start, end, values)`` for the keys in ``text``, leftmost-longest.

@@ -154,7 +154,7 @@ def _is_ascii_alnum(char: str) -> bool:
 # Not frozen: a frozen dataclass costs 2 µs to create, a plain slotted one a
 # tenth of that, and every call of `hzner.extract` creates one. Treat it as
 # read-only all the same.
-@dataclass(slots=True)
+@dataclass
 class NormalizedText:
     """The normalized view of ``original`` and the map between the two (read-only).
 
@@ -383,7 +383,6 @@ class _Spanned(Protocol):
 E = TypeVar("E", bound=_Spanned)
 
 
-@dataclass(slots=True)
 class Located(Generic[E]):
     """An entity (offsets into the original) with its span in the view.
 
@@ -391,9 +390,22 @@ class Located(Generic[E]):
     no one maps offsets back and forth twice.
     """
 
-    start: int
-    end: int
-    entity: E
+    __slots__ = ("end", "entity", "start")
+
+    def __init__(self, start: int, end: int, entity: E) -> None:
+        self.start = start
+        self.end = end
+        self.entity = entity
+
+    def __repr__(self) -> str:
+        return f"Located({self.start}, {self.end}, {self.entity!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Located):
+            return NotImplemented
+        return (self.start, self.end, self.entity) == (other.start, other.end, other.entity)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def locate(entities: Sequence[E], norm: NormalizedText) -> list[Located[E]]:

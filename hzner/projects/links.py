@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..lexicon import Lexicon
 from ..normalize import Located
@@ -97,21 +96,29 @@ class Context:
         self._head_starts = [head[0] for head in self.heads]
         self._money_starts = [item.start for item in self.money]
         self._park_starts = [item.start for item in self.parks]
+        self._sentences: list[int] | None = None
+        self._clauses: list[int] | None = None
 
-    @cached_property
+    @property
     def sentences(self) -> list[int]:
         """The starts of the sentences, found at the first look-up (many texts need none)."""
-        found = starts(self.text, TERMINATORS, True)
-        if self.breaks:  # a headline or a caption is a sentence of its own
-            found = sorted({*found, *self.breaks})
+        found = self._sentences
+        if found is None:
+            found = starts(self.text, TERMINATORS, True)
+            if self.breaks:  # a headline or a caption is a sentence of its own
+                found = sorted({*found, *self.breaks})
+            self._sentences = found
         return found
 
-    @cached_property
+    @property
     def clauses(self) -> list[int]:
         """The starts of the clauses, found at the first look-up."""
-        found = starts(self.text, CLAUSE_MARKS, False)
-        if self.breaks:
-            found = sorted({*found, *self.breaks})
+        found = self._clauses
+        if found is None:
+            found = starts(self.text, CLAUSE_MARKS, False)
+            if self.breaks:
+                found = sorted({*found, *self.breaks})
+            self._clauses = found
         return found
 
     def sentence(self, pos: int) -> tuple[int, int]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..kinds import ADMINISTRATIVE
 from ..types import Park, Status
@@ -129,16 +128,24 @@ class NameWalker:
         text = self.text
         after_park = {end + 1 for end in self.park_end if text[end : end + 1] in AFTER_PARK}
         self.barriers = sorted(self.hard_ends | self.park_end.keys() | after_park)
+        self._known_starts: dict[int, int] | None = None
+        self._reversed: str | None = None
 
-    @cached_property
+    @property
     def known_starts(self) -> dict[int, int]:
         """The end of each known zone, by its start (`Scanner._zone_class`)."""
-        return {start: end for start, end in self.zone_names}
+        found = self._known_starts
+        if found is None:
+            found = self._known_starts = {start: end for start, end in self.zone_names}
+        return found
 
-    @cached_property
+    @property
     def reversed(self) -> str:
         """The text reversed, for walks left in one match; built at the first walk."""
-        return self.text[::-1]
+        found = self._reversed
+        if found is None:
+            found = self._reversed = self.text[::-1]
+        return found
 
     def _closes(
         self, pos: int, end: int, *, split_names: bool = False, head_end: int = -1
