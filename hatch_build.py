@@ -1,15 +1,18 @@
-"""Hatchling build hook: a wheel with hzner's hot modules compiled by mypyc, on request.
+"""Hatchling build hook: a wheel with hzner's scanning modules compiled by mypyc.
 
-``HZNER_COMPILE=1 pip install .`` (or ``python -m build``) compiles the
-modules that ``scripts/compile.py`` lists and ships them in a wheel for this
-platform; without the variable the wheel is pure Python, as always. An
-editable install is never compiled here: run ``scripts/compile.py`` in the
-checkout instead. Results are the same either way (CI tests both).
+``pip install .`` (or ``python -m build``) compiles the modules that
+``scripts/compile.py`` lists and ships them in a wheel for this platform,
+when it can: without a C compiler the wheel is pure Python, with a warning.
+``HZNER_COMPILE`` decides otherwise: ``0`` builds a pure wheel, ``1``
+compiles or fails. An editable install is never compiled here: run
+``scripts/compile.py`` in the checkout instead. Results are the same either
+way (CI tests both); docs/benchmarks.md gives the speed of each.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,10 +20,14 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 _ROOT = Path(__file__).resolve().parent
+_MODES = ("auto", "0", "1")
 
 
-def _wanted() -> bool:
-    return os.environ.get("HZNER_COMPILE", "") == "1"
+def _mode() -> str:
+    mode = os.environ.get("HZNER_COMPILE", "auto") or "auto"
+    if mode not in _MODES:
+        raise ValueError(f"HZNER_COMPILE must be one of {', '.join(_MODES)}, not {mode!r}")
+    return mode
 
 
 def _native() -> Any:
@@ -34,18 +41,30 @@ def _native() -> Any:
 
 
 class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
-    """Compile with mypyc when ``HZNER_COMPILE=1``; else leave the wheel pure."""
+    """Compile with mypyc unless ``HZNER_COMPILE=0``; fall back to pure Python in auto mode."""
 
     def dependencies(self) -> list[str]:
         """What the build needs besides hatchling: mypy (mypyc) and setuptools, to compile."""
-        return ["mypy>=1.10", "setuptools>=65"] if _wanted() else []
+        return ["mypy>=1.10", "setuptools>=65"] if _mode() != "0" else []
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         """Compile the modules and add them to the wheel, whose tag becomes this platform's."""
-        if version == "editable" or not _wanted():
+        mode = _mode()
+        if version == "editable" or mode == "0":
             return
         native = _native()
-        native.build(jobs=os.cpu_count() or 1)
+        try:
+            native.build(jobs=os.cpu_count() or 1)
+        except (subprocess.CalledProcessError, OSError, ImportError) as error:
+            native.clean()
+            if mode == "1":
+                raise
+            print(
+                f"hzner: not compiled ({error}); the wheel is pure Python, with the same "
+                "results (HZNER_COMPILE=0 skips the attempt)",
+                file=sys.stderr,
+            )
+            return
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
         build_data["artifacts"] += [
@@ -54,6 +73,5 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         """Remove the compiled modules from the source tree once they are in the wheel."""
-        if version == "editable" or not _wanted():
-            return
-        _native().clean()  # the checkout stays pure Python
+        if version != "editable" and _mode() != "0":
+            _native().clean()

@@ -15,10 +15,9 @@ both (`.ci/run`), and docs/benchmarks.md gives the speed of each.
 
 What is compiled: the scanning code (numerals, MONEY, the proper parts and
 readings of PARK, the PROJECT walks and links, the ORG names), which runs on
-every call. What is not: modules whose classes build their word lists lazily
-with ``functools.cached_property`` (the lexicons, `ParkRecognizer`) or
-construct themselves with ``cls.__new__`` (the gazetteer, the places), which
-mypyc's native classes do not support; the faces (extractor, spaCy
+every call. What is not: the lexicons, whose classes build their word lists
+lazily with ``functools.cached_property``, which mypyc's native classes do
+not support (they are read once per process); the faces (extractor, spaCy
 components, CLI), which run once per call and gain nothing.
 
 The build runs in a temporary copy of the package: setuptools would read
@@ -57,9 +56,7 @@ PURE = (
     "hzner/money/forms.py",
     "hzner/projects/lexicon.py",
     "hzner/orgs/lexicon.py",
-    "hzner/zones/gazetteer.py",
-    "hzner/zones/places.py",
-    "hzner/zones/parks.py",
+    "hzner/zones/lexicon.py",
 )
 #: mypy's checks that spaCy's absence would fail (a wheel's build environment has no
 #: spaCy): what is compiled never imports it, and ``mypy --strict hzner`` checks the rest.

@@ -140,13 +140,18 @@ class Gazetteer:
         The zones; a later zone with the same id replaces an earlier one.
     flagged
         Forms the rules flag as ambiguous (a place or brand as well as a zone).
+    tables
+        The brands and endings of the zones' forms, when they are known
+        already (the shipped zones' tables, built by ``scripts/build_zones.py``).
 
     """
 
     __slots__ = ("_brands", "_by_id", "_by_name", "_endings", "_flagged", "_forms")
 
-    def __init__(self, zones: Iterable[Zone], flagged: Iterable[str] = ()) -> None:
-        self._index(zones, flagged, None)
+    def __init__(
+        self, zones: Iterable[Zone], flagged: Iterable[str] = (), *, tables: _Tables | None = None
+    ) -> None:
+        self._index(zones, flagged, tables)
 
     def _index(self, zones: Iterable[Zone], flagged: Iterable[str], tables: _Tables | None) -> None:
         """Index the zones; ``tables``, when given, are the brands and endings of their forms."""
@@ -231,9 +236,7 @@ class Gazetteer:
                     seed.parent,
                 )
             )
-        gazetteer = cls.__new__(cls)
-        gazetteer._index(zones, flagged, _shipped_tables() if as_shipped else None)
-        return gazetteer
+        return cls(zones, flagged, tables=_shipped_tables() if as_shipped else None)
 
     @classmethod
     def default(cls) -> Gazetteer:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..kinds import ADMINISTRATIVE
 from ..lexicon import Lexicon
@@ -25,9 +24,10 @@ from ..rules import RuleSet
 from ..types import Money, Park, ZoneKind
 from .defined import MAX_DEFINED, defined_form, mentions
 from .gazetteer import Gazetteer, Zone
-from .places import Places, province_names
-from .proper import MAX_PROPER, ProperReader, is_name_char
-from .readings import Readings, named_as_project, project_names
+from .lexicon import ParkLexicon
+from .places import province_names
+from .proper import MAX_PROPER, is_name_char
+from .readings import named_as_project, project_names
 from .where import Where
 
 __all__ = ["ParkRecognizer"]
@@ -65,63 +65,17 @@ class ParkRecognizer:
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
+        self.lexicon = ParkLexicon(rules)
 
-    @cached_property
+    @property
     def gazetteer(self) -> Gazetteer:
         """The zones and their forms."""
-        return Gazetteer.from_rules(self.rules)
+        return self.lexicon.gazetteer
 
-    @cached_property
+    @property
     def zone_words(self) -> Lexicon[str]:
         """Zone words and the kind each gives an unseen park."""
-        return self.rules.lexicon("zone_word", "kind")
-
-    @cached_property
-    def stops(self) -> Lexicon[str]:
-        """Words that end a park's name on the left."""
-        return self.rules.lexicon("park_stop", "word")
-
-    @cached_property
-    def generic(self) -> Lexicon[str]:
-        """Proper parts (or name endings) that make a mention generic."""
-        return self.rules.lexicon("park_generic", "word")
-
-    @cached_property
-    def designations(self) -> frozenset[str]:
-        """Zone words of a designation, a park only with a place or a brand (示范区)."""
-        return frozenset(self.rules.lexicon("park_designation", "word"))
-
-    @cached_property
-    def bare(self) -> frozenset[str]:
-        """Zone words that say no more than "park" (园区): a short part needs a name."""
-        return frozenset(self.rules.lexicon("park_bare", "word"))
-
-    @cached_property
-    def province_last(self) -> frozenset[str]:
-        """The last characters of the zones' provinces' names, official and short (省, 东)."""
-        return frozenset(
-            name[-1]
-            for zone in self.gazetteer
-            if zone.province
-            for name in province_names().get(zone.province, (zone.province,))
-        )
-
-    @cached_property
-    def readings(self) -> Readings:
-        """The cues that read an unseen park as a kind or a project."""
-        return Readings.default()
-
-    @cached_property
-    def places(self) -> Places:
-        """China's place names (provinces, prefectures, counties)."""
-        return Places.default()
-
-    @cached_property
-    def proper(self) -> ProperReader:
-        """The reader of an unseen park's proper part (`hzner.zones.proper`)."""
-        return ProperReader(
-            self.stops, self.generic, self.places, self.readings, self.designations, self.bare
-        )
+        return self.lexicon.zone_words
 
     def __call__(self, norm: NormalizedText, money: Sequence[Money] = ()) -> list[Park]:
         """Find the parks of ``norm``, with offsets into ``norm.original``.
@@ -143,7 +97,7 @@ class ParkRecognizer:
         """
         barriers = {amount.end for amount in money} | set(norm.breaks)
         text = norm.text  # without pinyin glosses (產(chǎn)業(yè)園): `hzner.normalize`
-        words = list(self.zone_words.finditer(text))
+        words = list(self.lexicon.zone_words.finditer(text))
         known, slogans = self._named(text, list(self._known(text)), words)
         asides = list(self._second_names(text, known))
         barriers.update(item.end for item in asides)
@@ -158,7 +112,7 @@ class ParkRecognizer:
             if zone is not None:
                 province, city = zone.province or None, zone.city or None
             else:
-                where = where or Where(self.places, text)
+                where = where or Where(self.lexicon.places, text)
                 province, city = where.of(item.start, item.end)
             start, end = norm.to_original(item.start, item.end)
             park = Park(
@@ -187,7 +141,7 @@ class ParkRecognizer:
         unlinked = [(item.start, item.end) for item in found if not item.zones]
         if not unlinked:
             return found, []
-        readings = self.readings
+        readings = self.lexicon.readings
         projects = project_names(text, unlinked)
         kept: list[_Found] = []
         as_projects: list[tuple[int, int]] = []
@@ -217,7 +171,7 @@ class ParkRecognizer:
             if span is None or len(forms) >= MAX_DEFINED:
                 continue
             form = text[span[0] : span[1]]
-            if form in forms or self.zone_words.lookup(form):
+            if form in forms or self.lexicon.zone_words.lookup(form):
                 continue  # defined already, or a bare zone word: a back-reference
             forms.add(form)
             if taken is None:
@@ -232,7 +186,7 @@ class ParkRecognizer:
         return sorted([*found, *extra], key=lambda i: i.start) if extra else found
 
     def _known(self, text: str) -> Iterator[_Found]:
-        gazetteer = self.gazetteer
+        gazetteer = self.lexicon.gazetteer
         for start, end, zones in gazetteer.finditer(text):
             if len(zones) == 1:  # the common case
                 kind = _KINDS[zones[0].kind]
@@ -245,7 +199,7 @@ class ParkRecognizer:
                         yield _Found(start, cut, (parent,), kind, "gazetteer")
                         yield _Found(cut, end, zones, kind, "gazetteer")
                         continue
-                if start > 1 and text[start - 1] in self.province_last:
+                if start > 1 and text[start - 1] in self.lexicon.province_last:
                     start = self._province_before(text, start, zones[0])
             else:
                 kinds = {zone.kind for zone in zones}
@@ -268,7 +222,7 @@ class ParkRecognizer:
     def _parent_prefix(self, text: str, start: int, end: int, parent: Zone) -> int | None:
         """Where the parent zone's name ends inside a 片区's name, if it begins it."""
         for cut in range(end - 3, start + 1, -1):
-            if parent in self.gazetteer.candidates(text[start:cut]):
+            if parent in self.lexicon.gazetteer.candidates(text[start:cut]):
                 return cut
         return None
 
@@ -292,7 +246,7 @@ class ParkRecognizer:
         for item in known:
             if item.start < reached:
                 continue
-            if self.gazetteer.is_brand(text[item.start : item.end]):
+            if self.lexicon.gazetteer.is_brand(text[item.start : item.end]):
                 following = word_at.get(item.end)
                 if following is not None:
                     kind = _KINDS[following[1][-1]]
@@ -315,7 +269,7 @@ class ParkRecognizer:
             if not text.startswith("(", item.end):
                 continue
             close = text.find(")", item.end + 1, item.end + MAX_PROPER)
-            word = self.zone_words.longest_ending_at(text, close) if close > 0 else None
+            word = self.lexicon.zone_words.longest_ending_at(text, close) if close > 0 else None
             if word is not None and word[0] == item.end + 1:  # nothing but a zone word
                 yield _Found(item.end, close + 1, (), ZoneKind.OTHER, "aside")
 
@@ -342,7 +296,7 @@ class ParkRecognizer:
         if len(earlier) == 1:
             return earlier[0]
         context = text[max(0, item.start - _CONTEXT) : item.end + _CONTEXT]
-        return self.gazetteer.disambiguate(item.zones, context)
+        return self.lexicon.gazetteer.disambiguate(item.zones, context)
 
     def _unseen(
         self,
@@ -355,7 +309,7 @@ class ParkRecognizer:
         # Where a known name ends, an unseen name may start (重庆高新区|西永微电园);
         # inside a known name no zone word starts a new park.
         known_ends = {item.end for item in known} | barriers
-        proper = self.proper
+        proper = self.lexicon.proper
         covered = _Coverage(sorted([*known, *slogans], key=lambda item: item.start))
         previous_end = 0
         index = 0

@@ -50,6 +50,9 @@ class Places:
     ----------
     divisions
         The divisions, each found by its official name and by ``short`` forms.
+    rows
+        Instead: the lines of ``divisions.tsv`` by name, each name's
+        divisions built at its first look-up (`Places.default`).
 
     Examples
     --------
@@ -63,7 +66,15 @@ class Places:
 
     __slots__ = ("_by_name", "_lengths", "_pairs", "_read")
 
-    def __init__(self, divisions: Iterable[tuple[Division, tuple[str, ...]]]) -> None:
+    def __init__(
+        self,
+        divisions: Iterable[tuple[Division, tuple[str, ...]]] = (),
+        *,
+        rows: dict[str, list[str]] | None = None,
+    ) -> None:
+        if rows is not None:  # table rows by name, each name's divisions built at need
+            self._index(cast(dict[str, "tuple[Division, ...] | list[str]"], rows))
+            return
         found: dict[str, list[Division]] = {}
         for division, shorts in divisions:
             for name in (division.name, *shorts):
@@ -114,9 +125,7 @@ class Places:
                         rows[name] = [line]
                     else:
                         found.append(line)
-        places = cls.__new__(cls)
-        places._index(cast(dict[str, "tuple[Division, ...] | list[str]"], rows))
-        return places
+        return cls(rows=rows)
 
     def _divisions(self, name: str, rows: list[str]) -> tuple[Division, ...]:
         """Build the divisions of a name from its table rows, once."""

@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 import hzner
 from hzner.rules import RuleSet
-from hzner.zones.parks import ParkRecognizer
+from hzner.zones.lexicon import ParkLexicon
 from hzner.zones.proper import MAX_PROPER, is_name_char, is_numeral
 
-READER = ParkRecognizer(RuleSet.default()).proper
+READER = ParkLexicon(RuleSet.default()).proper
 
 
 def _start(text: str, head_word: str) -> int | None:
