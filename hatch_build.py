@@ -12,8 +12,10 @@ way (CI tests both); docs/benchmarks.md gives the speed of each.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -48,15 +50,19 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
         return ["mypy>=1.10", "setuptools>=65"] if _mode() != "0" else []
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        """Compile the modules and add them to the wheel, whose tag becomes this platform's."""
+        """Compile the modules into the wheel, whose tag becomes this platform's.
+
+        They are built in a directory of their own: the checkout (and any
+        modules ``scripts/compile.py`` compiled in it) stays as it was.
+        """
         mode = _mode()
         if version == "editable" or mode == "0":
             return
         native = _native()
+        self._native_dir = Path(tempfile.mkdtemp(prefix="hzner-wheel-"))
         try:
-            native.build(jobs=os.cpu_count() or 1)
+            built = native.build(os.cpu_count() or 1, self._native_dir / "hzner")
         except (subprocess.CalledProcessError, OSError, ImportError) as error:
-            native.clean()
             if mode == "1":
                 raise
             print(
@@ -67,11 +73,11 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
             return
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
-        build_data["artifacts"] += [
-            path.relative_to(_ROOT).as_posix() for path in native.compiled_files()
-        ]
+        for path in built:
+            build_data["force_include"][str(path)] = path.relative_to(self._native_dir).as_posix()
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
-        """Remove the compiled modules from the source tree once they are in the wheel."""
-        if version != "editable" and _mode() != "0":
-            _native().clean()
+        """Remove the compiled modules' directory once they are in the wheel."""
+        folder = getattr(self, "_native_dir", None)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)

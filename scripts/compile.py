@@ -97,22 +97,27 @@ def modules() -> list[str]:
     return [path for path in found if path not in PURE]
 
 
-def compiled_files() -> list[Path]:
-    """The extension modules now in the package."""
-    return sorted(PACKAGE.rglob(f"*{SUFFIX}"))
+def compiled_files(package: Path = PACKAGE) -> list[Path]:
+    """The extension modules now in ``package`` (a tree laid out like hzner/)."""
+    return sorted(package.rglob(f"*{SUFFIX}"))
 
 
-def clean() -> int:
-    """Remove every extension module from the package; return how many."""
-    files = compiled_files()
+def clean(package: Path = PACKAGE) -> int:
+    """Remove every extension module from ``package``; return how many."""
+    files = compiled_files(package)
     for path in files:
         path.unlink()
     return len(files)
 
 
-def build(jobs: int) -> int:
-    """Compile `modules` and copy the extension modules into the package; return how many."""
-    clean()
+def build(jobs: int, package: Path = PACKAGE) -> list[Path]:
+    """Compile `modules`, and put the extension modules under ``package``; return them.
+
+    By default they land next to the sources; the wheel's build hook
+    (``hatch_build.py``) gives a directory of its own, so that building a
+    wheel leaves the checkout as it was.
+    """
+    clean(package)
     with tempfile.TemporaryDirectory(prefix="hzner-mypyc-") as tmp:
         work = Path(tmp)
         shutil.copytree(PACKAGE, work / "hzner", ignore=shutil.ignore_patterns("__pycache__"))
@@ -120,11 +125,13 @@ def build(jobs: int) -> int:
         config = [f"--config-file={ROOT / 'pyproject.toml'}", *_LENIENT]
         command = [sys.executable, "setup_native.py", str(jobs), str(work / "build"), *config]
         subprocess.run([*command, *modules()], cwd=work, check=True)
-        built = sorted((work / "hzner").rglob(f"*{SUFFIX}"))
-        for path in built:
-            target = PACKAGE / path.relative_to(work / "hzner")
+        written = []
+        for path in sorted((work / "hzner").rglob(f"*{SUFFIX}")):
+            target = package / path.relative_to(work / "hzner")
+            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
-    return len(built)
+            written.append(target)
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.clean:
         print(f"removed {clean()} compiled modules")
         return 0
-    count = build(args.jobs)
+    count = len(build(args.jobs))
     print(f"compiled {len(modules())} modules into {count} extension files under hzner/")
     return 0
 
