@@ -75,6 +75,12 @@ def _where(park: Park) -> str:
     return "unlinked"
 
 
+def _place(park: Park) -> list[str]:
+    """The park's province and city, once when they are one (重庆市), or nothing."""
+    names = [name for name in (park.province, park.city) if name]
+    return [" ".join(dict.fromkeys(names))] if names else []
+
+
 def describe(entity: Entity, link: Callable[[Entity], str] | None = None) -> str:
     """What hzner made of an entity, in one line of plain text.
 
@@ -84,14 +90,14 @@ def describe(entity: Entity, link: Callable[[Entity], str] | None = None) -> str
     --------
     >>> import hzner
     >>> [describe(entity) for entity in hzner.extract("光谷投资超5亿元").entities]
-    ['武汉东湖新技术开发区 · high_tech_zone', '500000000 CNY · over · investment']
+    ['武汉东湖新技术开发区 · high_tech_zone · 湖北省 武汉市', '500000000 CNY · over · investment']
 
     """
     if isinstance(entity, Money):
         bound = [] if entity.bound.value == "exact" else [entity.bound.value]
         return " · ".join([_amount(entity), *bound, entity.role.value])
     if isinstance(entity, Park):
-        return f"{_where(entity)} · {entity.kind.value}"
+        return " · ".join([_where(entity), entity.kind.value, *_place(entity)])
     if isinstance(entity, Project):
         show = link or (lambda linked: linked.text)
         status = "no status" if entity.status is None else entity.status.value

@@ -55,9 +55,12 @@ def test_html_project_links_to_its_money_and_park() -> None:
     [
         (SENTENCE, 0, "51020000000 CNY · investment"),
         (SENTENCE, 1, "settled · investment 510.2亿元 · park 厦门火炬高新区"),
-        (SENTENCE, 2, "厦门火炬高技术产业开发区 · high_tech_zone"),
+        # A park's province and city, once when they are one.
+        (SENTENCE, 2, "厦门火炬高技术产业开发区 · high_tech_zone · 福建省 厦门市"),
+        ("重庆高新区签约。", 0, "重庆高新技术产业开发区 · high_tech_zone · 重庆市"),
         ("光谷经济总量超1876亿元", 1, "187600000000 CNY · over · gdp"),
-        ("沙文生态科技产业园", 0, "unlinked · industrial_park"),
+        ("沙文生态科技产业园", 0, "unlinked · industrial_park"),  # the text says not where
+        ("贵阳市沙文生态科技产业园", 0, "unlinked · industrial_park · 贵州省 贵阳市"),
     ],
 )
 def test_html_describe(text: str, index: int, expected: str) -> None:
