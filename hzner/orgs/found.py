@@ -32,12 +32,12 @@ class Found:
 
 
 def short_forms(
-    text: str, companies: Iterable[Found], lexicon: OrgLexicon, places: Iterable[str] = ()
+    text: str, companies: Iterable[Found], lexicon: OrgLexicon, parks: Iterable[str] = ()
 ) -> list[Found]:
     """The mentions of each company's short forms after the company's full name.
 
     A short form that begins the name of a park of the text (天津东疆发展有限公司 …
-    东疆综保区: ``places`` holds the parks' names) names the place, not the company.
+    东疆综保区: ``parks`` holds the parks' names) names the park, not the company.
     """
     shorts: dict[str, str] = {}
     first: dict[str, int] = {}
@@ -48,10 +48,13 @@ def short_forms(
         first[full] = company.end
         for short in trade_name(full, lexicon):
             shorts.setdefault(short, full)
-    if shorts and places:
-        for place in places:
-            for short in [short for short in shorts if place.startswith(short)]:
-                del shorts[short]
+    if shorts and parks:
+        names = tuple(parks)
+        shorts = {
+            short: full
+            for short, full in shorts.items()
+            if not any(name.startswith(short) for name in names)
+        }
     found = []
     for start, end, short in occurrences(text, shorts):
         full = shorts[short]

@@ -3,9 +3,9 @@
 井冈山经济技术开发区(以下简称“井开区”): every later 井开区 of the text names
 the same zone, though no list has that form. The definition follows the
 name at once, in brackets or after a comma, with its form in quotes (or
-bare, when the bracket closes right after it); a
-form that is a bare zone word (以下简称“开发区”) or a count of parks (“两区”)
-is a back-reference, not a name (SPEC.md, PARK), and defines nothing.
+bare, when the bracket closes right after it); a form that is a bare zone
+word (以下简称“开发区”) or a count of parks (“两区”) is a back-reference, not a
+name (SPEC.md, PARK), and defines nothing.
 """
 
 from __future__ import annotations

@@ -58,8 +58,7 @@ class ParkRecognizer:
     Parameters
     ----------
     rules
-        The rule set: ``zone``, ``alias``, ``zone_word``, ``park_stop``,
-        ``park_generic``, ``park_designation`` and ``park_bare`` rules are used.
+        The rule set, whose PARK rules `hzner.zones.lexicon.ParkLexicon` reads.
 
     """
 

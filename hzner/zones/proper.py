@@ -160,19 +160,14 @@ class ProperReader:
             # an event or a batch (第三届中国开发区大会), an amount (百亿项目…产业园),
             # a layout (一心四片区)
             return None
-        if (
-            head - start > _SHORT_NAME
-            and text[head:end] in self.designations
-            and not self._shows_a_name(text, start, head)
-        ):
-            return None  # a designation with no place or brand: 海洋牧场示范区
-        if (
-            text[head:end] in self.bare
-            and start not in known_ends
-            and not self._shows_a_name(text, start, head)
-        ):
-            # words of a sentence before a bare zone word (借鉴园区, 项目园区,
-            # 科技创新驱动园区); after a known park, its part (兰州新区|绿色化工园区)
+        word = text[head:end]
+        needs_a_name = (word in self.designations and head - start > _SHORT_NAME) or (
+            word in self.bare and start not in known_ends
+        )
+        if needs_a_name and not self._shows_a_name(text, start, head):
+            # a designation with fields only (海洋牧场示范区); words of a sentence
+            # before a bare zone word (借鉴园区, 科技创新驱动园区). A short name of its
+            # own (沈抚示范区) or a known park before (兰州新区|绿色化工园区) is enough.
             return None
         if (
             proper[-1] in _PROVINCE_LAST
