@@ -15,8 +15,9 @@ the clause's first character back:
 - an amount that sizes a thing named after it takes that thing's role
   (成立200亿元武汉新城基金: financing);
 - an amount in brackets takes the cue right before them (进出口总额(2021年为
-  23.47亿元)), and a short note in brackets between a cue and its amount is
-  read through (产值(营收)约1296亿元).
+  23.47亿元)), or the role of the amount right before them when they open
+  with a breakdown word (总投资10亿元(其中一期5亿元)), and a short note in
+  brackets between a cue and its amount is read through (产值(营收)约1296亿元).
 
 Every look is bounded by `CUE_WINDOW` characters, so the pass stays linear.
 """
@@ -100,7 +101,11 @@ def _carried(
     head = boundary + 1
     if char == "(":
         bracketed = lexicon.cues.longest_ending_at(text, boundary)
-        return None if bracketed is None else ROLES[last(bracketed[1])]
+        if bracketed is not None:
+            return ROLES[last(bracketed[1])]
+        if forms.opens_breakdown(text, head) and index > 0 and spans[index - 1][1] == boundary:
+            return roles[index - 1]  # 总投资10亿元(其中一期5亿元)
+        return None
     if char == ")":
         opening = text.rfind("(", max(0, boundary - _NOTE), boundary)
         if opening == -1 or not forms.continuing_only(text, head, start):

@@ -75,6 +75,13 @@ def test_roles_parallel_lists_stay_linear() -> None:
         # Brackets: a cue before them, or a short note between a cue and its amount.
         ("园区进出口总额(上年为18.2亿元)再创新高", [("18.2亿元", "trade")]),
         ("预计年产值(含税)约45亿元", [("约45亿元", "output")]),
+        # Brackets that open with 其中 break down the amount right before them.
+        ("厂区总投资15亿元（其中一期6亿元）", [("15亿元", "investment"), ("6亿元", "investment")]),
+        # Near miss: an amount not right before the brackets gives them nothing.
+        ("总投资15亿元，新建厂房（其中一期3亿元）", [("15亿元", "investment"), ("3亿元", "other")]),
+        # What was done of a plan, and a noun that only names the sum, go on too.
+        ("今年计划投资20亿元，完成21.3亿元", [("20亿元", "investment"), ("21.3亿元", "investment")]),
+        ("此次共签约9个项目，总金额37亿元，", [("37亿元", "contract")]),
         # A cue after the amount and 的, at the end of its clause, is its head noun.
         ("投产后可形成12亿元以上的销售。", [("12亿元以上", "revenue")]),
         # A cue inside a company's name governs nothing.
@@ -103,6 +110,11 @@ def test_roles_carried_into_clauses_without_a_cue(text: str, found: list[tuple[s
         ("共签约项目33个，协议资金78.5亿元", "contract"),
         ("产值收入共计超20亿元", "output"),
         ("在本地纳税总额7.2亿元", "tax"),
+        ("双方协议引进资金2.3亿美元", "investment"),
+        ("全年完成固投超30亿元", "investment"),
+        ("这座总投6.5亿元的大桥", "investment"),
+        ("投产后预计年创税8000万元", "tax"),
+        ("企业今年获得退税1200万元", "tax"),
     ],
 )
 def test_roles_of_compound_cues(text: str, role: str) -> None:
