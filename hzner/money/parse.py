@@ -33,6 +33,8 @@ _WORD_DIGITS = frozenset("一二三四五六七八九两兩壹贰叁肆伍陆柒
 _IMPLIED_GAP = 4
 # Unit words of the document's yuan: 元 and its everyday forms.
 _YUAN_WORDS = frozenset(("元", "圆", "块", "块钱"))
+# Bounds that say which way an amount goes: they outweigh "about".
+_DIRECTIONS = frozenset((Bound.OVER, Bound.UNDER))
 
 
 def _role(
@@ -230,8 +232,12 @@ def _complete(
             _continues_word(norm, end)
             and lexicon.qualifiers_after.longest_at(text, end) is None
             and not forms.verb_at(text, end)
+            and (_bare_magnitude(text, amount) or not forms.class_noun_near(text, end, 0))
         ):
-            return None  # 12万平方米 is an area; 4亿以上 is still an amount
+            # 12万平方米 is an area; 4亿以上 is still an amount, and so is the size
+            # of a class of projects (投资1-10亿项目12个), unless no digit says
+            # how many 亿 (新签约的三个百亿项目 counts projects).
+            return None
         currency = yuan.at(first.start)
         implied = True
     elif (
@@ -251,8 +257,10 @@ def _complete(
     if trailing is not None and trailing[0] - end >= 2:
         # Two-character qualifiers (左右, 以上) follow the currency; 多/余
         # belong inside the number and are read there.
-        if bound is Bound.EXACT:
-            bound = Bound(_last(trailing[1]))
+        after = Bound(_last(trailing[1]))
+        # A direction after outweighs an "about" before: 约10亿元以上 is over.
+        if bound is Bound.EXACT or (bound is Bound.ABOUT and after in _DIRECTIONS):
+            bound = after
         end = trailing[0]
     if amount.over and bound is Bound.EXACT:
         bound = Bound.OVER

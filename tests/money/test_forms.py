@@ -74,6 +74,12 @@ def _found(text: str) -> list[tuple[str, str | None, str | None, str, str]]:
         ("公司擬投資12.5億興建廠房", [("12.5億", "1250000000", None, "exact", "CNY")]),
         ("全年產值破千億", [("千億", "100000000000", None, "exact", "CNY")]),
         ("计划投资3—8亿建设园区", [("3—8亿", "300000000", "800000000", "range", "CNY")]),
+        # A bare magnitude under a cue that sizes projects (a class of them).
+        ("今年投资2-5亿项目共9个", [("2-5亿", "200000000", "500000000", "range", "CNY")]),
+        # Near misses: no cue, no money (a count of tonnes, not yuan); no digit,
+        # a count of projects.
+        ("建成年产5万吨项目", []),
+        ("新签约的两个百亿项目进展顺利", []),
     ],
 )
 def test_forms_everyday_money(text: str, found: list[tuple[str, ...]]) -> None:

@@ -150,6 +150,11 @@ def test_parse_near_miss_is_not_money(text: str) -> None:
         ("节约3000万元", "3000万元", "exact", "30000000", None),
         ("实施116个超亿元产业项目", "超亿元", "over", "100000000", None),
         ("单笔5000万元(含)以下的贷款", "5000万元(含)以下", "under", "50000000", None),
+        # A direction after outweighs an "about" before; "about" twice stays about.
+        ("预计年营收约8亿元以上", "约8亿元以上", "over", "800000000", None),
+        ("单个项目约3000万元以下", "约3000万元以下", "under", "30000000", None),
+        ("投资约3亿元左右", "约3亿元左右", "about", "300000000", None),
+        ("投资超过3亿元左右", "超过3亿元左右", "over", "300000000", None),
     ],
 )
 def test_parse_bound_and_range(
