@@ -257,10 +257,10 @@ def _complete(
     if trailing is not None and trailing[0] - end >= 2:
         # Two-character qualifiers (左右, 以上) follow the currency; 多/余
         # belong inside the number and are read there.
-        after = Bound(_last(trailing[1]))
+        trailing_bound = Bound(_last(trailing[1]))
         # A direction after outweighs an "about" before: 约10亿元以上 is over.
-        if bound is Bound.EXACT or (bound is Bound.ABOUT and after in _DIRECTIONS):
-            bound = after
+        if bound is Bound.EXACT or (bound is Bound.ABOUT and trailing_bound in _DIRECTIONS):
+            bound = trailing_bound
         end = trailing[0]
     if amount.over and bound is Bound.EXACT:
         bound = Bound.OVER
