@@ -149,7 +149,9 @@ class ParkRecognizer:
                 kept.append(item)
             elif readings.is_kind(text, item.start) or readings.has_other_head(text, item.end):
                 continue
-            elif readings.is_project(text, item.start, item.end) or (
+            elif readings.is_project(
+                text, item.start, item.end, administered=item.kind in ADMINISTRATIVE
+            ) or (
                 # An administered zone's name before 项目 names its projects
                 # (辽阳经济开发区项目), not the zone as one.
                 item.kind not in ADMINISTRATIVE
@@ -158,6 +160,22 @@ class ParkRecognizer:
                 as_projects.append((item.start, item.end))
             else:
                 kept.append(item)
+        if as_projects and len(kept) > len(found) - len(unlinked):
+            # Every mention of a name read as a project is the project (三圣产业园正式开工。
+            # 三圣产业园是…), unless its clause names it as a place or it is an
+            # administered zone (新区, 开发区: those are built as they develop).
+            names = {text[start:end] for start, end in as_projects}
+            mentions = [
+                item
+                for item in kept
+                if not item.zones
+                and item.kind not in ADMINISTRATIVE
+                and text[item.start : item.end] in names
+                and not readings.is_place(text, item.start)
+            ]
+            if mentions:
+                as_projects = sorted([*as_projects, *((item.start, item.end) for item in mentions)])
+                kept = [item for item in kept if item not in mentions]
         return kept, as_projects
 
     def _defined(self, text: str, found: list[_Found]) -> list[_Found]:

@@ -9,7 +9,11 @@ when its context reads it as:
   (全国首个全产业链式的|绿色建筑产业园, 集研发、仓储于一体的|卫生用品产业园);
 - listed among projects (…、西安交大漳州科技园等产业性项目, …三大项目);
 - being built, when its clause does not name it as a place (…产业园正式开工,
-  …园区计划总投资2亿元; but 在…产业园开工的项目 keeps the park);
+  …园区计划总投资2亿元, …产业园(二期), 推进…产业园建设; but 在…产业园开工的项目
+  keeps the park); a park that is no administered zone also after a verb that
+  builds it or its investment, when it ends its phrase and no firm moves into it
+  there (共建…产业园。, 投资2亿元的…产业园已…; not …产业园已有10家企业入驻), or before
+  建设 as a noun (推进…产业园建设。) or its site (…产业园施工现场);
 - the modifier of a head that is no PARK (…陆港经济区, …园区合作区);
 - a project elsewhere in the same text: a name the text also writes with
   项目 after it (希望安宁粤商产业园加快建设 after 安宁粤商产业园项目).
@@ -49,18 +53,37 @@ class Readings:
     Parameters
     ----------
     cues
-        ``class_before``, ``listed_after``, ``built_after``, ``located_before``
-        and ``other_head_after``: regular expressions (see the module docstring);
+        ``class_before``, ``listed_after``, ``built_after``, ``located_before``,
+        ``other_head_after``, and optionally ``park_built_before``,
+        ``park_built_before_end``, ``park_hosts_after`` and ``park_built_after``:
+        regular expressions (see the module docstring);
         ``company_after``: the words after a brand that name its company, split by ``|``.
 
     """
 
-    __slots__ = ("_built", "_class", "_companies", "_head", "_listed", "_located")
+    __slots__ = (
+        "_built",
+        "_class",
+        "_companies",
+        "_head",
+        "_listed",
+        "_located",
+        "_park_after",
+        "_park_before",
+        "_park_before_end",
+        "_park_hosts",
+    )
 
     def __init__(self, cues: dict[str, str]) -> None:
         self._class = re.compile(cues["class_before"])
         self._listed = re.compile(cues["listed_after"])
         self._built = re.compile(cues["built_after"])
+        # Optional, so that cue files written for earlier versions still load.
+        never = "(?!)"
+        self._park_before = re.compile(cues.get("park_built_before", never))
+        self._park_before_end = re.compile(cues.get("park_built_before_end", never))
+        self._park_after = re.compile(cues.get("park_built_after", never))
+        self._park_hosts = re.compile(cues.get("park_hosts_after", never))
         self._located = re.compile(cues["located_before"])
         self._head = re.compile(cues["other_head_after"])
         self._companies = tuple(cues["company_after"].split("|"))
@@ -92,15 +115,32 @@ class Readings:
         window = text[max(0, start - _BRAND_WINDOW) : end + _BRAND_WINDOW]
         return any(prefix + company in window for company in self._companies)
 
+    def is_place(self, text: str, start: int) -> bool:
+        """Whether the clause before ``start`` names the park as a place (在, 位于, 入驻)."""
+        return self._located.search(_clause_before(text, start)) is not None
+
     def has_other_head(self, text: str, end: int) -> bool:
         """Whether a head the contract keeps out of PARK follows: …陆港|经济区, …园区|合作区."""
         return self._head.match(text, end) is not None
 
-    def is_project(self, text: str, start: int, end: int) -> bool:
-        """Whether the park at ``[start, end)`` is listed among projects or being built."""
+    def is_project(self, text: str, start: int, end: int, administered: bool = False) -> bool:
+        """Whether the park at ``[start, end)`` is listed among projects or being built.
+
+        ``administered`` parks (新区, 开发区) are not read by the cues of a
+        park being built as a facility: their 建设 is their development.
+        """
         after = text[end : end + _AFTER]
         if self._listed.match(after):
             return True
+        if not administered and (
+            self._park_after.match(after)
+            or (
+                self._park_before.search(_clause_before(text, start))
+                and self._park_before_end.match(after)
+                and not self._park_hosts.match(after)
+            )
+        ):
+            return True  # 共建|…产业园。 投资2亿的|…产业园已…; 推进…产业园|建设。
         if self._built.match(after):
             return self._located.search(_clause_before(text, start)) is None
         return False

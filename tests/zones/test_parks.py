@@ -274,10 +274,49 @@ def test_a_modifier_that_places_the_park_keeps_it() -> None:
         "包括锂电池项目、白沙氢能装备产业园两大项目",
         "总投资5亿元的青溪新材料产业园正式开工",
         "青溪新材料产业园计划总投资20亿元",
+        # Being built: adverbs before the verb, a phase in brackets, the site.
+        "青溪新材料产业园也已正式开工",
+        "青溪新材料产业园(二期)占地80亩",
+        "记者在青溪新材料产业园施工现场看到",
+        # A park that is no administered zone: a verb that builds it, or its
+        # investment, right before it and the park ending its phrase; 建设 after it.
+        "两地将在万州共建青溪新材料产业园。",
+        "投资3亿元的白沙科技产业园已完成厂房建设",
+        "全力推进白沙科技产业园建设。",
     ],
 )
 def test_a_park_listed_among_projects_or_being_built_is_no_park(text: str) -> None:
     assert _recognized(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The park does not end the phrase: what is built is its core area.
+        ("全力建设白沙科技城核心区", ["白沙科技城"]),
+        # An administered zone's 建设 is its development.
+        ("积极投入万州新区建设,", ["万州新区"]),
+        # An amount before it that is not its investment.
+        ("引进外资5亿美元投资,位于万州的白沙科技产业园", ["白沙科技产业园"]),
+        # Firms move into it: a park, whatever was invested.
+        ("投资20亿元的白沙科技产业园已有10家企业入驻", ["白沙科技产业园"]),
+    ],
+)
+def test_a_park_whose_building_words_are_not_its_own_stays_a_park(
+    text: str, expected: list[str]
+) -> None:
+    assert _recognized(text) == expected
+
+
+def test_every_mention_of_a_park_read_as_a_project_is_the_project() -> None:
+    text = "青溪新材料产业园正式开工。青溪新材料产业园由某某集团建设。"
+    assert _recognized(text) == []
+    assert [project.text for project in hzner.extract(text).projects] == ["青溪新材料产业园"] * 2
+
+
+def test_a_later_mention_named_as_a_place_stays_a_park() -> None:
+    text = "青溪新材料产业园正式开工。首批企业将入驻青溪新材料产业园。"
+    assert [park.start for park in hzner.extract(text).parks] == [text.rindex("青溪")]
 
 
 @pytest.mark.parametrize(

@@ -136,7 +136,7 @@ def test_designations_layouts_and_verbs_are_no_park(text: str) -> None:
         ("中日(成都)地方发展合作示范区揭牌。", ["中日(成都)地方发展合作示范区"]),
         ("沈抚示范区新签约项目12个。", ["沈抚示范区"]),
         # A conjunction that opens the part joins two names.
-        ("建设电子信息产业园及台商产业园。", ["电子信息产业园", "台商产业园"]),
+        ("考察电子信息产业园及台商产业园。", ["电子信息产业园", "台商产业园"]),
     ],
 )
 def test_designations_with_a_name_and_joined_parks(text: str, names: list[str]) -> None:
