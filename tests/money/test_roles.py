@@ -115,6 +115,7 @@ def test_roles_carried_into_clauses_without_a_cue(text: str, found: list[tuple[s
         ("这座总投6.5亿元的大桥", "investment"),
         ("投产后预计年创税8000万元", "tax"),
         ("企业今年获得退税1200万元", "tax"),
+        ("年上缴税金及附加3000万元", "tax"),
     ],
 )
 def test_roles_of_compound_cues(text: str, role: str) -> None:
