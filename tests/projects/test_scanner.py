@@ -192,3 +192,20 @@ def test_scanner_quoted_titles_and_openers(text: str, expected: list[str]) -> No
 )
 def test_scanner_parties_listed_before_projects(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name of three characters or fewer before 项目 is a slogan or a class.
+        ("全区上下全力跑出项目建设加速度。", []),
+        ("坚持谋新项目、攻难项目,做好预备项目储备。", []),
+        # Near misses: letters or digits name it, a compound head (三期项目)
+        # carries it, or the name is long enough.
+        ("签约5G项目和LNG项目。", ["5G项目", "LNG项目"]),
+        ("青禾三期项目正式签约。", ["青禾三期项目"]),
+        ("青禾新材料项目正式签约。", ["青禾新材料项目"]),
+    ],
+)
+def test_a_short_name_before_project_is_no_project(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected

@@ -350,9 +350,9 @@ def test_tagger_each_project_keeps_its_own_amount() -> None:
 
 
 def test_tagger_a_total_before_a_list_is_not_an_items_amount() -> None:
-    text = "产业项目有3个,总投资达10亿元,包括甲食品产业园项目、乙检测项目、丙计算中心项目。"
+    text = "产业项目有3个,总投资达10亿元,包括甲食品产业园项目、乙质量检测项目、丙计算中心项目。"
     projects = hzner.extract(text).projects
-    assert [p.text for p in projects] == ["甲食品产业园项目", "乙检测项目", "丙计算中心项目"]
+    assert [p.text for p in projects] == ["甲食品产业园项目", "乙质量检测项目", "丙计算中心项目"]
     assert all(p.investment is None for p in projects)
 
 
@@ -834,7 +834,7 @@ def test_tagger_fields_classes_parts_and_phases(text: str, names: list[str]) -> 
     [
         # 建设的 names who builds the project, it asserts no stage
         ("由青山集团投资建设的跨省直流项目十分亮眼。", None),
-        ("签约的35个项目中,由青山集团投资建设的直流项目十分亮眼。", Status.SIGNED),
+        ("签约的35个项目中,由青山集团投资建设的特高压直流项目十分亮眼。", Status.SIGNED),
         # topping out is a stage of building, and 预计 keeps what follows to come
         ("青禾智造产业园项目完成主体结构封顶,预计今年4月竣工。", Status.UNDER_CONSTRUCTION),
         # what a project plans or mainly builds is its content, not a stage
