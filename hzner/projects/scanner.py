@@ -367,6 +367,8 @@ class Scanner(NameWalker):
                 name_start, start, end, walked[1]
             ):
                 continue
+            if start - name_start < MIN_NAME and not _has_letters(text, name_start, start):
+                continue  # 营销中心, 配套设施, 研发大楼: a kind of facility, no name
             if self._zone_class(name_start, start, end):
                 continue  # 临港新片区|重大工程: the zone's works
             gated = self.ctx.has_real_cue(name_start, end)

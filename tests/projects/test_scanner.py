@@ -209,3 +209,18 @@ def test_scanner_parties_listed_before_projects(text: str) -> None:
 )
 def test_a_short_name_before_project_is_no_project(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A facility named by three characters or fewer is a kind of facility.
+        ("公司将在园区建设营销中心和配套设施。", []),
+        ("研发大楼已经完工。", []),
+        # Near misses: a longer name, or letters in it.
+        ("青禾新材料营销中心建成。", ["青禾新材料营销中心"]),
+        ("TCL研发中心建成。", ["TCL研发中心"]),
+    ],
+)
+def test_a_short_name_before_a_facility_is_no_project(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
