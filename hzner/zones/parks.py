@@ -171,6 +171,7 @@ class ParkRecognizer:
                 if not item.zones
                 and item.kind not in ADMINISTRATIVE
                 and text[item.start : item.end] in names
+                and not text.startswith("项目", item.end)  # the PROJECT tagger reads it whole
                 and not readings.is_place(text, item.start)
             ]
             if mentions:

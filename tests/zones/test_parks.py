@@ -314,6 +314,12 @@ def test_every_mention_of_a_park_read_as_a_project_is_the_project() -> None:
     assert [project.text for project in hzner.extract(text).projects] == ["青溪新材料产业园"] * 2
 
 
+def test_a_mention_before_project_is_read_whole_by_project() -> None:
+    text = "青溪新材料产业园正式开工。此次开工的青溪新材料产业园项目占地80亩。"
+    names = [project.text for project in hzner.extract(text).projects]
+    assert names == ["青溪新材料产业园", "青溪新材料产业园项目"]
+
+
 def test_a_later_mention_named_as_a_place_stays_a_park() -> None:
     text = "青溪新材料产业园正式开工。首批企业将入驻青溪新材料产业园。"
     assert [park.start for park in hzner.extract(text).parks] == [text.rindex("青溪")]
