@@ -123,6 +123,12 @@ def _carried(
         if previous is None or forms.class_noun_near(text, spans[index][1], 1):
             return None  # 其中亿元以上项目25个 breaks down a count of projects
         return roles[previous]
+    if forms.class_noun_near(text, spans[index][1], 1) and (
+        previous is None or not forms.class_noun_near(text, spans[previous][1], 1)
+    ):
+        # 总投资569.5亿元,超亿元项目79个: the size of a class goes on with no total
+        # (but 投资额超50亿元的项目3个,超10亿元的项目17个 goes on with a class).
+        return None
     if head == start:
         # No word between: the amount's own qualifier may continue (…50亿元的项目3个,超10亿元的…).
         if not forms.continues_at(text, start):

@@ -35,6 +35,9 @@ _UNIT_CHARS = frozenset("十百千万亿拾佰仟萬億")
 # A magnitude right before a digit in the view (`_spaced_magnitude`).
 _MAGNITUDE_DIGIT = re.compile("[万亿萬億](?=[0-9])")
 _MAGNITUDE = re.compile("[万亿萬億]")
+# How many ideographs may stand between a counted class's unit and its noun
+# (四个亿元以上|重大工业|项目: four projects, not 四个亿).
+_CLASS_REACH = 6
 # The longest run worth reading as one amount; a longer run of numeral
 # characters is read by its last characters only, which keeps the scan
 # linear on a megabyte of digits.
@@ -197,7 +200,8 @@ def runs(norm: NormalizedText, lexicon: MoneyLexicon) -> list[tuple[int, int]]:
 def _counts_a_class(text: str, end: int, lexicon: MoneyLexicon) -> bool:
     """Whether a run ending in 个亿 at ``end`` counts a class (8个亿元以上项目), not 八个亿.
 
-    The currency, then at most a qualifier, then a class noun (`EverydayForms.class_noun_near`).
+    The currency, then at most a qualifier, then a class noun (`EverydayForms.class_noun_near`),
+    at most `_CLASS_REACH` ideographs on (四个亿元以上重大工业项目).
     """
     currency = lexicon.after.longest_at(text, end)
     if currency is None:
@@ -206,7 +210,7 @@ def _counts_a_class(text: str, end: int, lexicon: MoneyLexicon) -> bool:
     qualifier = lexicon.qualifiers_after.longest_at(text, position)
     if qualifier is not None:
         position = qualifier[0]
-    return everyday_forms().class_noun_near(text, position, 0)
+    return everyday_forms().class_noun_near(text, position, _CLASS_REACH)
 
 
 def _spaced_magnitude(norm: NormalizedText, start: int, end: int) -> int:

@@ -133,6 +133,15 @@ def test_carried_roles_stay_linear() -> None:
         ("高新区近期成立了50亿元光谷产业基金，", [("50亿元", "financing")]),
         # A cue of its own comes first.
         ("投资200亿元建设基金小镇", [("200亿元", "investment")]),
+        # A class size after a total goes on with nothing; after a class size, it does.
+        (
+            "总投资320亿元,超亿元项目就有41个。",
+            [("320亿元", "investment"), ("超亿元", "other")],
+        ),
+        (
+            "投资额超20亿元的项目2个,超5亿元的项目9个。",
+            [("超20亿元", "investment"), ("超5亿元", "investment")],
+        ),
         # 其中 before a class of projects breaks down a count, not the amount.
         (
             "计划投资额267.8亿元，其中亿元以上项目25个",
