@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from ..lexicon import Lexicon
 from ..normalize import Located
 from ..types import Money, Park, Role, Status
+from .status import WINDOW, Cue, StatusReader
 from .text import (
     CLAUSE_MARKS,
-    OPENING,
-    QUOTES,
     TERMINATORS,
     has_count,
     is_name_char,
@@ -31,25 +30,9 @@ from .text import (
 
 __all__ = ["WINDOW", "Context", "Cue", "Links"]
 
-#: How far (in view characters) a link may reach from its mention.
-WINDOW = 200
 # A back-reference's 该 stands at most this far before its head (该人才小镇).
 _ANAPHOR_GAP = 8
 
-# The stages of a project in the order they happen (SPEC: the latest that holds counts).
-_STAGES = (
-    Status.SIGNED,
-    Status.SETTLED,
-    Status.STARTED,
-    Status.UNDER_CONSTRUCTION,
-    Status.COMPLETED,
-    Status.OPERATING,
-)
-
-_MILESTONES = frozenset({Status.STARTED, Status.COMPLETED, Status.OPERATING})
-
-#: A status cue: its view span and its status (None for future or conditional wording).
-Cue = tuple[int, int, Status | None]
 #: What a project's sentence says of it: status, own investment, park, and
 #: the cue that decided the status (`Project.status_cue`).
 Links = tuple[Status | None, Money | None, Park | None, Cue | None]
@@ -92,12 +75,12 @@ class Context:
         # The same mentions ask for their sentence and clause again and again.
         self._sentence_of: dict[int, tuple[int, int]] = {}
         self._clause_of: dict[int, tuple[int, int]] = {}
-        self._cue_starts = [cue[0] for cue in self.cues]
-        self._head_starts = [head[0] for head in self.heads]
+        self.head_starts = [head[0] for head in self.heads]
         self._money_starts = [item.start for item in self.money]
         self._park_starts = [item.start for item in self.parks]
         self._sentences: list[int] | None = None
         self._clauses: list[int] | None = None
+        self.status = StatusReader(self)
 
     @property
     def sentences(self) -> list[int]:
@@ -145,123 +128,21 @@ class Context:
 
     def heads_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """Return the head occurrences lying inside ``[start, end)``."""
-        first = bisect.bisect_left(self._head_starts, start)
-        last = bisect.bisect_left(self._head_starts, end)
+        first = bisect.bisect_left(self.head_starts, start)
+        last = bisect.bisect_left(self.head_starts, end)
         return [head for head in self.heads[first:last] if head[1] <= end]
 
-    def _window(self, start: int, end: int, unit: tuple[int, int]) -> tuple[int, int]:
+    def window(self, start: int, end: int, unit: tuple[int, int]) -> tuple[int, int]:
+        """Cut ``unit`` (a sentence or a clause) to `WINDOW` characters around the mention."""
         return max(unit[0], start - WINDOW), min(unit[1], end + WINDOW)
 
     def has_real_cue(self, start: int, end: int) -> bool:
-        """Tell whether the clause of ``[start, end)`` has, outside it, a cue with a real status.
-
-        A name in quotes (建设"X基地") is read in the clause around the quotes.
-        """
-        unit = self.clause(start)
-        text = self.text
-        if start > 0 and end < len(text) and text[start - 1] in OPENING and text[end] in QUOTES:
-            unit = (self.clause(start - 1)[0], self.clause(min(end + 1, len(text) - 1))[1])
-        return self._nearest_cue(start, end, unit, True) is not None
+        """Tell whether the clause of ``[start, end)`` has, outside it, a cue with a real status."""
+        return self.status.has_real_cue(start, end)
 
     def nearest_cue(self, start: int, end: int) -> Cue | None:
-        """Return the cue that decides the status of ``[start, end)``: its nearest cue.
-
-        In the clause the predicate after the mention comes first (去年落地的
-        X项目已经竣工 is completed), then a verb before it (引进X); any cue
-        counts there, so future wording (将, 达产后, 意向) gives None. In the
-        rest of the sentence only a cue with a real status counts, since a 计划
-        in another clause is about something else (……按原计划完成。"X负责人表示).
-        """
-        clause = self.clause(start)
-        for low, high, real in (
-            (end, clause[1], False),
-            (clause[0], start, False),
-            (*self.sentence(start), True),
-        ):
-            best = self._nearest_cue(start, end, (low, high), real)
-            if best is not None:
-                if low == end and best[2] is not None:
-                    return self._latest(start, end, best)
-                if high == start and best[2] is Status.UNDER_CONSTRUCTION:
-                    return self._intended(best)
-                if real and best[1] <= start:
-                    return self._withheld(best, start)
-                return best
-        return None
-
-    def _withheld(self, found: Cue, start: int) -> Cue:
-        """Future wording between a cue before and the mention (拟…分别实施X), else the cue."""
-        first = bisect.bisect_left(self._cue_starts, found[1])
-        last = bisect.bisect_left(self._cue_starts, start)
-        for cue in self.cues[first:last]:
-            if cue[2] is None and not self.occupied[cue[0]]:
-                # Not across a quote's own end (……按原计划完成。"X负责人表示).
-                ended = any(mark in TERMINATORS for mark in self.text[cue[1] : start])
-                return found if ended else cue
-        return found
-
-    def _intended(self, found: Cue) -> Cue:
-        """The future wording that a building verb before a mention carries out, if any.
-
-        拟投资3.5亿元,在A区建设X项目 and 拟分两期投入,分别实施X项目: the 建设 or 实施
-        is what the earlier 拟 (将, 计划) intends, so nothing holds now. Only the
-        cue right before it counts, in the same sentence and within WINDOW.
-        """
-        index = bisect.bisect_left(self._cue_starts, found[0]) - 1
-        if index < 0:
-            return found
-        before = self.cues[index]
-        same = self.sentence(before[0]) == self.sentence(found[0])
-        near = found[0] - before[1] <= WINDOW and not self.occupied[before[0]]
-        if before[2] is None and near and same:
-            return before
-        return found
-
-    def _latest(self, start: int, end: int, found: Cue) -> Cue:
-        """The latest stage the sentence after a mention asserts (签约…开工…投产 is operating).
-
-        SPEC: when the sentence names several stages, the latest that holds
-        now counts. A stage after future wording in its clause (预计明年投产)
-        does not hold now, and the next head (another project) ends the look.
-        Only milestones count there (开工 竣工 投产): 建设 and 推进 are as often
-        nouns about something else (落户科学城,为科学城建设夯实底子).
-        """
-        high = min(self.sentence(start)[1], end + WINDOW)
-        following = bisect.bisect_left(self._head_starts, end)
-        if following < len(self._head_starts):
-            high = min(high, self._head_starts[following])
-        first = bisect.bisect_left(self._cue_starts, end)
-        last = bisect.bisect_left(self._cue_starts, high)
-        best, blocked = found, (-1, -1)
-        rank = -1 if found[2] is None else _STAGES.index(found[2])
-        for cue in self.cues[first:last]:
-            cue_start, cue_end, status = cue
-            if cue_end > high or self.occupied[cue_start]:
-                continue
-            unit = self.clause(cue_start)
-            if status is None:
-                blocked = unit  # 将, 预计, 达产后: what follows in the clause is to come
-            elif status in _MILESTONES and unit != blocked and _STAGES.index(status) > rank:
-                best, rank = cue, _STAGES.index(status)
-        return best
-
-    def _nearest_cue(
-        self, start: int, end: int, unit: tuple[int, int], real: bool
-    ) -> tuple[int, int, Status | None] | None:
-        low, high = self._window(start, end, unit)
-        first = bisect.bisect_left(self._cue_starts, low)
-        last = bisect.bisect_left(self._cue_starts, high)
-        best: tuple[int, int, Status | None] | None = None
-        best_distance = len(self.text) + 1
-        for cue in self.cues[first:last]:
-            cue_start, cue_end, status = cue
-            inside = cue_start < end and start < cue_end
-            if inside or cue_end > high or self.occupied[cue_start] or (real and status is None):
-                continue
-            distance = start - cue_end if cue_end <= start else cue_start - end
-            if distance < best_distance:
-                best, best_distance = cue, distance
-        return best
+        """Return the cue that decides the status of ``[start, end)`` (`StatusReader`)."""
+        return self.status.nearest_cue(start, end)
 
     def investment(self, start: int, end: int) -> Money | None:
         """Return the project's own MONEY with role investment: nearest in clause, then sentence.
@@ -270,7 +151,7 @@ class Context:
         count stands between them (dev README decision 15). The clause comes
         first: A项目投资30亿元,B项目投资50亿元.
         """
-        low, high = self._window(start, end, self.sentence(start))
+        low, high = self.window(start, end, self.sentence(start))
         clause = self.clause(start)
         first = bisect.bisect_left(self._money_starts, low)
         last = bisect.bisect_left(self._money_starts, high)
@@ -343,7 +224,7 @@ class Context:
         introduces it, which news writes before the project (成都高新区签约…).
         A park absorbed into a project name is not a candidate.
         """
-        low, high = self._window(start, end, self.sentence(start))
+        low, high = self.window(start, end, self.sentence(start))
         clause = self.clause(start)
         first = bisect.bisect_left(self._park_starts, low)
         last = bisect.bisect_left(self._park_starts, high)
