@@ -85,7 +85,7 @@ def test_roles_parallel_lists_stay_linear() -> None:
         # A cue after the amount and 的, at the end of its clause, is its head noun.
         ("投产后可形成12亿元以上的销售。", [("12亿元以上", "revenue")]),
         # A cue inside a company's name governs nothing.
-        ("该融资租赁有限公司获增资3亿元", [("3亿元", "other")]),
+        ("该融资租赁有限公司获得3亿元", [("3亿元", "other")]),
         # A cue whose role is other is the clause's own: 其中利润 carries nothing.
         (
             "预计年新增销售收入6500万元，其中利润1600万元",
@@ -116,6 +116,11 @@ def test_roles_carried_into_clauses_without_a_cue(text: str, found: list[tuple[s
         ("投产后预计年创税8000万元", "tax"),
         ("企业今年获得退税1200万元", "tax"),
         ("年上缴税金及附加3000万元", "tax"),
+        ("本次签约协议总金额达80亿元", "contract"),
+        ("两个项目合同引资12亿元", "contract"),
+        # A capital increase or a sole venture is an investment.
+        ("公司拟对全资子公司增资3亿元", "investment"),
+        ("台商独资5000万美元设立新厂", "investment"),
     ],
 )
 def test_roles_of_compound_cues(text: str, role: str) -> None:
