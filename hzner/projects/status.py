@@ -47,6 +47,11 @@ class StatusReader:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        # Read on every look: held here rather than looked up through ctx.
+        self.text = ctx.text
+        self.cues = ctx.cues
+        self.occupied = ctx.occupied  # the same bytearray: Context.occupy marks it in place
+        self.head_starts = ctx.head_starts
         self.cue_starts = [cue[0] for cue in ctx.cues]
 
     def has_real_cue(self, start: int, end: int) -> bool:
@@ -55,7 +60,7 @@ class StatusReader:
         A name in quotes (建设"X基地") is read in the clause around the quotes.
         """
         unit = self.ctx.clause(start)
-        text = self.ctx.text
+        text = self.text
         if start > 0 and end < len(text) and text[start - 1] in OPENING and text[end] in QUOTES:
             unit = (self.ctx.clause(start - 1)[0], self.ctx.clause(min(end + 1, len(text) - 1))[1])
         return self._nearest_cue(start, end, unit, True) is not None
@@ -92,10 +97,10 @@ class StatusReader:
         """Future wording between a cue before and the mention (拟…分别实施X), else the cue."""
         first = bisect.bisect_left(self.cue_starts, found[1])
         last = bisect.bisect_left(self.cue_starts, start)
-        for cue in self.ctx.cues[first:last]:
-            if cue[2] is None and not self.ctx.occupied[cue[0]]:
+        for cue in self.cues[first:last]:
+            if cue[2] is None and not self.occupied[cue[0]]:
                 # Not across a quote's own end (……按原计划完成。"X负责人表示).
-                ended = any(mark in TERMINATORS for mark in self.ctx.text[cue[1] : start])
+                ended = any(mark in TERMINATORS for mark in self.text[cue[1] : start])
                 return found if ended else cue
         return found
 
@@ -104,8 +109,8 @@ class StatusReader:
         low = self.ctx.clause(found[0])[0]
         first = bisect.bisect_left(self.cue_starts, low)
         last = bisect.bisect_left(self.cue_starts, found[0])
-        for cue in self.ctx.cues[first:last]:
-            if cue[2] is None and not self.ctx.occupied[cue[0]]:
+        for cue in self.cues[first:last]:
+            if cue[2] is None and not self.occupied[cue[0]]:
                 return cue
         return found
 
@@ -119,9 +124,9 @@ class StatusReader:
         index = bisect.bisect_left(self.cue_starts, found[0]) - 1
         if index < 0:
             return found
-        before = self.ctx.cues[index]
+        before = self.cues[index]
         same = self.ctx.sentence(before[0]) == self.ctx.sentence(found[0])
-        near = found[0] - before[1] <= WINDOW and not self.ctx.occupied[before[0]]
+        near = found[0] - before[1] <= WINDOW and not self.occupied[before[0]]
         if before[2] is None and near and same:
             return before
         return found
@@ -136,16 +141,16 @@ class StatusReader:
         nouns about something else (落户科学城,为科学城建设夯实底子).
         """
         high = min(self.ctx.sentence(start)[1], end + WINDOW)
-        following = bisect.bisect_left(self.ctx.head_starts, end)
-        if following < len(self.ctx.head_starts):
-            high = min(high, self.ctx.head_starts[following])
+        following = bisect.bisect_left(self.head_starts, end)
+        if following < len(self.head_starts):
+            high = min(high, self.head_starts[following])
         first = bisect.bisect_left(self.cue_starts, end)
         last = bisect.bisect_left(self.cue_starts, high)
         best, blocked = found, (-1, -1)
         rank = -1 if found[2] is None else _STAGES.index(found[2])
-        for cue in self.ctx.cues[first:last]:
+        for cue in self.cues[first:last]:
             cue_start, cue_end, status = cue
-            if cue_end > high or self.ctx.occupied[cue_start]:
+            if cue_end > high or self.occupied[cue_start]:
                 continue
             unit = self.ctx.clause(cue_start)
             if status is None:
@@ -161,9 +166,9 @@ class StatusReader:
         first = bisect.bisect_left(self.cue_starts, low)
         last = bisect.bisect_left(self.cue_starts, high)
         best: tuple[int, int, Status | None] | None = None
-        best_distance = len(self.ctx.text) + 1
-        occupied = self.ctx.occupied
-        for cue in self.ctx.cues[first:last]:
+        best_distance = len(self.text) + 1
+        occupied = self.occupied
+        for cue in self.cues[first:last]:
             cue_start, cue_end, status = cue
             inside = cue_start < end and start < cue_end
             if inside or cue_end > high or occupied[cue_start] or (real and status is None):
