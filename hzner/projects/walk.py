@@ -56,6 +56,9 @@ LIST_MARK = "、"
 ITEM_OPENS = frozenset("、,;:。!?\n ")
 # What ends a class, a type or a level right before the head: the name is a class.
 CLASS_MARKS = frozenset("类型级性")
+# Verbs that end in a class mark and name an action of the project, not a class
+# (数码喷墨纸产业升级项目, 搬迁升级转型项目).
+CLASS_MARK_VERBS = ("升级", "转型")
 # What follows a word inside a company's name.
 COMPANY_WORDS = ("(", "集团", "有限", "股份", "公司", "控股")
 # Caps: a name is at most MAX_NAME view characters (the longest in the dev
@@ -301,7 +304,12 @@ class NameWalker:
         if text[start:name_end] in lexicon.head_words:  # 生产线项目, 基地项目
             return True
         if name_end > start and text[name_end - 1] in CLASS_MARKS:
-            return True  # a class, type or level: 支撑性项目, 功能型总部, 生态型项目
+            if not text.endswith(CLASS_MARK_VERBS, start, name_end):
+                return True  # a class, type or level: 支撑性项目, 功能型总部, 生态型项目
+            action = name_end - 2
+            if action == start or text[start:action] in lexicon.generic_words:
+                return True  # no name before the action: 产业升级项目
+
         if PHASE.fullmatch(text, start + (text[start] == ORDINAL), name_end):
             return True  # a phase alone: 第一期工程, 二期项目
         if NUMBERED.fullmatch(text, start, name_end):

@@ -236,3 +236,18 @@ def test_capacities_joined_by_a_list_mark_name_one_project(text: str, expected: 
 )
 def test_launching_and_marking_verbs_stay_outside_the_name(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 升级 and 转型 end in a class mark but name the project's action.
+        ("青禾纸业公司数码喷墨纸产业升级项目开工。", ["青禾纸业公司数码喷墨纸产业升级项目"]),
+        ("青禾新材料有限公司搬迁升级转型项目开工。", ["青禾新材料有限公司搬迁升级转型项目"]),
+        # Near misses: no name before the action, or a class mark (生态型).
+        ("全力推进产业升级项目建设。", []),
+        ("重点打造生态型项目。", []),
+    ],
+)  # fmt: skip
+def test_an_action_ending_in_a_class_mark_names_a_project(text: str, expected: list[str]) -> None:
+    assert _names(text) == expected
