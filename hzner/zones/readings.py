@@ -55,8 +55,9 @@ class Readings:
     cues
         ``class_before``, ``listed_after``, ``built_after``, ``located_before``,
         ``other_head_after``, and optionally ``park_built_before``,
-        ``park_built_before_end``, ``park_hosts_after`` and ``park_built_after``:
-        regular expressions (see the module docstring);
+        ``park_built_before_end``, ``park_hosts_after``, ``park_built_after``,
+        ``park_listed_before`` and ``park_listed_after``: regular expressions
+        (see the module docstring);
         ``company_after``: the words after a brand that name its company, split by ``|``.
 
     """
@@ -72,6 +73,8 @@ class Readings:
         "_park_before",
         "_park_before_end",
         "_park_hosts",
+        "_park_listed_after",
+        "_park_listed_before",
     )
 
     def __init__(self, cues: dict[str, str]) -> None:
@@ -84,6 +87,8 @@ class Readings:
         self._park_before_end = re.compile(cues.get("park_built_before_end", never))
         self._park_after = re.compile(cues.get("park_built_after", never))
         self._park_hosts = re.compile(cues.get("park_hosts_after", never))
+        self._park_listed_before = re.compile(cues.get("park_listed_before", never))
+        self._park_listed_after = re.compile(cues.get("park_listed_after", never))
         self._located = re.compile(cues["located_before"])
         self._head = re.compile(cues["other_head_after"])
         self._companies = tuple(cues["company_after"].split("|"))
@@ -134,6 +139,15 @@ class Readings:
             return True
         if not administered and (
             self._park_after.match(after)
+            or (
+                # An item of a list next to a project (A项目、|…产业园|、B项目), when
+                # it ends its item (not 、…产业园第一批入园项目).
+                self._park_before_end.match(after)
+                and (
+                    self._park_listed_after.match(after)
+                    or self._park_listed_before.search(text, max(0, start - 3), start)
+                )
+            )
             or (
                 self._park_before.search(_clause_before(text, start))
                 and self._park_before_end.match(after)

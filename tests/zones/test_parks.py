@@ -283,6 +283,9 @@ def test_a_modifier_that_places_the_park_keeps_it() -> None:
         "两地将在万州共建青溪新材料产业园。",
         "投资3亿元的白沙科技产业园已完成厂房建设",
         "全力推进白沙科技产业园建设。",
+        # An item of a list next to a project.
+        "开工项目有云帆芯片项目、青溪新材料产业园、白沙物流中心。",
+        "包括青溪新材料产业园、云帆芯片项目。",
     ],
 )
 def test_a_park_listed_among_projects_or_being_built_is_no_park(text: str) -> None:
@@ -298,6 +301,8 @@ def test_a_park_listed_among_projects_or_being_built_is_no_park(text: str) -> No
         ("积极投入万州新区建设,", ["万州新区"]),
         # An amount before it that is not its investment.
         ("引进外资5亿美元投资,位于万州的白沙科技产业园", ["白沙科技产业园"]),
+        # A list item that the park only begins (its projects), after a project.
+        ("云帆芯片项目、青溪新材料产业园第一批入园项目开工", ["青溪新材料产业园"]),
         # Firms move into it: a park, whatever was invested.
         ("投资20亿元的白沙科技产业园已有10家企业入驻", ["白沙科技产业园"]),
     ],
