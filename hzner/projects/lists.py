@@ -15,6 +15,7 @@ from .walk import (
     COMPANY_WORDS,
     ETC_AFTER,
     ETC_BEFORE,
+    ETC_GAP,
     ITEM_OPENS,
     LIST_MARK,
     LISTED_BEFORE,
@@ -87,16 +88,28 @@ class ListReader(NameWalker):
     def count_before(self, head: int) -> int | None:
         """Find the count that closes a list of named projects before ``head`` (A、B2个项目).
 
-        The count stands right before 项目 and right after an item that ends in
-        a head, with a 、 before that item: the count closes the list as 等 does.
+        The count stands right after an item that ends in a head, with a 、
+        before that item, and before 项目 or before class words and 项目 (五个产业
+        项目): the count closes the list as 等 does.
         """
         text = self.text
-        pos = head - 1
-        if pos <= 0 or text[pos] not in _COUNT_UNITS:
+        unit = head - 1
+        # Class words may stand between the count and 项目 (A、B五个产业项目).
+        while unit > 0 and text[unit] not in _COUNT_UNITS and head - unit <= ETC_GAP:
+            unit -= 1
+        if unit <= 0 or text[unit] not in _COUNT_UNITS:
             return None
+        between = text[unit + 1 : head]
+        if (
+            between
+            and between not in self.lexicon.generic_words
+            and not self._made_of_generic(unit + 1, head)
+        ):
+            return None
+        pos = unit
         while pos > 0 and text[pos - 1] in NUMERALS:
             pos -= 1
-        if pos == head - 1 or self.lexicon.heads.longest_ending_at(text, pos) is None:
+        if pos == unit or self.lexicon.heads.longest_ending_at(text, pos) is None:
             return None
         mark = text.rfind(LIST_MARK, max(0, pos - MAX_NAME), pos)
         return pos if mark >= 0 and is_name(text[mark + 1 : pos]) else None

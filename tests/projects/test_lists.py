@@ -32,8 +32,12 @@ def test_lists_company_items_of_a_list(text: str, expected: list[str]) -> None:
     [
         # A count right before 项目 closes a list whose last item has a head.
         ("签约青禾基地、云帆中心2个项目。", ["青禾基地", "云帆中心"]),
-        # Near miss: a count after items with no head counts a class.
+        # Class words may stand between the count and 项目.
+        ("签约青禾基地、云帆中心两个产业项目。", ["青禾基地", "云帆中心"]),
+        # Near misses: a count after items with no head counts a class, also
+        # with class words between.
         ("签约新能源、新材料2个项目。", []),
+        ("签约新能源、新材料两个产业项目。", []),
     ],
 )
 def test_lists_closed_by_a_count(text: str, expected: list[str]) -> None:
