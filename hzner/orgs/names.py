@@ -26,6 +26,8 @@ _LONGEST_BRANCH = 3
 _DIRECTIONS = frozenset("东南西北华")
 # The last character of a place's official name (江西省, 南阳市, 修文县, 黔南州).
 _ADMIN_ENDS = frozenset("省市县区州盟旗")
+# A province or city in full before a short form (山东省|港口) is also written short (山东港口).
+_PROVINCE_CITY = frozenset("省市")
 
 
 def glued_start(text: str, start: int, end: int, lexicon: OrgLexicon) -> int:
@@ -138,6 +140,9 @@ def _trade_name(name: str, lexicon: OrgLexicon) -> list[str]:
     pos = 0
     while (place := places.longest_at(core, pos)) is not None and place[0] < len(core):
         pos = place[0]
+    if shorts and 1 < pos < len(core) and core[pos - 1] in _PROVINCE_CITY:
+        # 山东省港口 is also written with the short place: 山东港口.
+        shorts.append(core[: pos - 1] + core[pos:])
     core = core[pos:]
     while core and core not in shorts:
         shorts.append(core)

@@ -334,3 +334,20 @@ def test_recognizer_business_words_alone_before_a_group_word_are_generic() -> No
 )
 def test_recognizer_places_before_stops_and_kind_words(text: str, names: list[str]) -> None:
     assert _orgs(text) == names
+
+
+def test_recognizer_a_short_form_written_with_the_short_place() -> None:
+    text = "山东省港口集团有限公司在烟台举行仪式。山东港口将聚焦陆海联动。"
+    assert _orgs(text) == ["山东省港口集团有限公司", "山东港口"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年全区计划开工建设8个项目。",
+        "已有5个项目签约入园,将在年内入园开工建设。",
+        "青禾集团拟新增投资400亿元建设新材料项目。",
+    ],
+)
+def test_recognizer_plan_increase_and_entry_words_are_no_subject(text: str) -> None:
+    assert [name for name in _orgs(text) if name != "青禾集团"] == []
