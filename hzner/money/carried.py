@@ -33,6 +33,9 @@ __all__ = ["carried_roles"]
 
 # The longest note in brackets read through between a cue and its amount.
 _NOTE = 8
+# How many ideographs may stand between an amount and a counted class noun after
+# it in a breakdown (其中超100亿元的特大|项目8个).
+_CLASS_WORDS = 4
 
 
 def carried_roles(
@@ -120,8 +123,13 @@ def _carried(
     if char not in ",;":
         return None
     if forms.opens_breakdown(text, head):
-        if previous is None or forms.class_noun_near(text, spans[index][1], 1):
-            return None  # 其中亿元以上项目25个 breaks down a count of projects
+        end = spans[index][1]
+        if (
+            previous is None
+            or forms.class_noun_near(text, end, 1)
+            or forms.counted_class_near(text, end, _CLASS_WORDS)
+        ):
+            return None  # 其中亿元以上项目25个, 其中超100亿元的特大项目8个: a count of projects
         return roles[previous]
     if forms.class_noun_near(text, spans[index][1], 1) and (
         previous is None or not forms.class_noun_near(text, spans[previous][1], 1)

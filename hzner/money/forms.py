@@ -42,6 +42,8 @@ _FIELDS: dict[str, tuple[str, ...]] = {
 _ROLES = {role.value: role for role in Role}
 # The longest class or sized noun looked for past a reach (项目, 基金).
 _LONGEST_NOUN = 4
+# A count right after a class noun: 项目8个, 项目十二项.
+_COUNT = re.compile("[0-9零一二两三四五六七八九十百几]+[个项]")
 # One or two digits, Arabic or Chinese, before a coin word (8角, 二十五美分),
 # financial forms too (伍元玖角玖分), as cheques and cn2an's "rmb" mode write them.
 _DIGIT = "0-9零〇一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖"
@@ -179,6 +181,18 @@ class EverydayForms:
         if found is None or found.start() - position > reach:
             return False
         return all("\u4e00" <= char <= "\u9fff" for char in text[position : found.start()])
+
+    def counted_class_near(self, text: str, position: int, reach: int) -> bool:
+        """Whether a class noun within ``reach`` is counted right after it (…的特大项目8个).
+
+        Only ideographs stand between; the count is numerals and 个 or 项.
+        """
+        found = self._class_pattern.search(text, position, position + reach + _LONGEST_NOUN)
+        if found is None or found.start() - position > reach:
+            return False
+        if not all("\u4e00" <= char <= "\u9fff" for char in text[position : found.start()]):
+            return False
+        return _COUNT.match(text, found.end()) is not None
 
     def sized_after(self, text: str, end: int, reach: int = 10) -> Role | None:
         """The role of a sized noun (基金) that ends the name after an amount ending at ``end``.

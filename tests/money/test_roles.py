@@ -147,6 +147,16 @@ def test_carried_roles_stay_linear() -> None:
             "投资额超20亿元的项目2个,超5亿元的项目9个。",
             [("超20亿元", "investment"), ("超5亿元", "investment")],
         ),
+        # 其中 before a counted class, words of the class between: a count too.
+        (
+            "全年开工重大项目300个,总投资4200亿元,其中超50亿元的特大项目6个。",
+            [("4200亿元", "investment"), ("超50亿元", "other")],
+        ),
+        # Near miss: no count after the noun, the part of the amount keeps its role.
+        (
+            "总投资10亿元,其中5亿元用于厂房项目。",
+            [("10亿元", "investment"), ("5亿元", "investment")],
+        ),
         # 其中 before a class of projects breaks down a count, not the amount.
         (
             "计划投资额267.8亿元，其中亿元以上项目25个",
