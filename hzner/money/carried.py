@@ -67,7 +67,7 @@ def carried_roles(
     for index, (start, end) in enumerate(spans):
         if roles[index] is not Role.OTHER or index in fixed:
             continue
-        if cue_after(text, end, lexicon) is not None:
+        if cue_after(text, end, lexicon, forms) is not None:
             continue  # a cue after the amount decided it
         boundary = _clause_start(text, start)
         role = None

@@ -47,7 +47,7 @@ def _role(
     it in the same clause (`cue_before`).
     """
     if end < len(text) and text[end] in lexicon.after_cue_starts:
-        after = cue_after(text, end, lexicon)
+        after = cue_after(text, end, lexicon, forms)
         if after is not None:
             return after, None
     found = cue_before(text, start, lexicon, forms)

@@ -33,17 +33,22 @@ _WINDOW = 40
 _MAX_ITEMS = 12
 
 
-def cue_after(text: str, end: int, lexicon: MoneyLexicon) -> Role | None:
+def cue_after(
+    text: str, end: int, lexicon: MoneyLexicon, forms: EverydayForms | None = None
+) -> Role | None:
     """The role of a cue right after an amount ending at ``end``: its head noun.
 
     After 的 too, and after a qualifier, when the cue ends its clause
-    (形成14亿元以上的销售。, 完成5亿元的投资,).
+    (形成14亿元以上的销售。, 完成5亿元的投资,). A cue that modifies a class
+    noun after it (``forms``: 亿元签约项目) is no head noun of the amount.
     """
     if end >= len(text) or text[end] not in lexicon.after_cue_starts:
         return None  # the usual case (5亿元,), told by one character
     cues = lexicon.cues
     after = cues.longest_at(text, end)
     if after is not None:
+        if forms is not None and forms.class_noun_near(text, after[0], 0):
+            return None  # 64个亿元签约项目: the size of a class of signed projects
         return ROLES[last(after[1])]
     qualifier = lexicon.qualifiers_after.longest_at(text, end)
     if qualifier is not None:

@@ -38,6 +38,8 @@ _MAGNITUDE = re.compile("[万亿萬億]")
 # How many ideographs may stand between a counted class's unit and its noun
 # (四个亿元以上|重大工业|项目: four projects, not 四个亿).
 _CLASS_REACH = 6
+# How many ideographs may stand between a lone 亿元 and its class noun (亿元签约项目).
+_CLASS_BEFORE_NOUN = 3
 # The longest run worth reading as one amount; a longer run of numeral
 # characters is read by its last characters only, which keeps the scan
 # linear on a megabyte of digits.
@@ -116,7 +118,7 @@ def bare_unit(text: str, start: int, end: int, lexicon: MoneyLexicon) -> Amount 
     超亿元, 近亿元, 上亿元, 亿元以上 say "more than (about) one 亿"; the
     qualifier gives the bound later, as for any amount. 约 is not one here
     (签约亿元以上项目 is 签约 + 亿元以上), but 近亿元 is. With no qualifier,
-    a passing verb before (投资过亿元) or a class noun after (亿元项目18个)
+    a passing verb before (投资过亿元) or a class noun after (亿元项目18个, 亿元签约项目)
     makes it one 亿, exact; else a lone 万元 is a unit (万元GDP能耗).
     """
     if end - start != 1 or text[start] not in MAGNITUDES:
@@ -129,7 +131,10 @@ def bare_unit(text: str, start: int, end: int, lexicon: MoneyLexicon) -> Amount 
         before = None  # 签约亿元: no qualifier; 约亿元 is not written
     if before is None and lexicon.qualifiers_after.longest_at(text, currency[0]) is None:
         forms = everyday_forms()
-        if not (forms.passed_before(text, start) or forms.class_noun_near(text, currency[0], 0)):
+        if not (
+            forms.passed_before(text, start)
+            or forms.class_noun_near(text, currency[0], _CLASS_BEFORE_NOUN)
+        ):
             return None
     value = Decimal(10**8 if text[start] in "亿億" else 10**4)
     return Amount(start, end, Numeral(value, None, False), False)

@@ -147,6 +147,8 @@ def test_parse_near_miss_is_not_money(text: str) -> None:
         ("投资近亿元", "近亿元", "about", "100000000", None),
         ("意向总投资额接近80亿元", "接近80亿元", "about", "8000000000", None),  # not 近 alone
         ("新签约亿元以上项目649个", "亿元以上", "over", "100000000", None),
+        # A lone 亿元 with a few words of its class before the noun (亿元签约项目).
+        ("围绕30个亿元签约项目抓开工", "亿元", "exact", "100000000", None),
         # A count of a class, words of the class between (四个|亿元以上重大工业项目).
         ("青山、青禾等五个亿元以上重大工业项目开工", "亿元以上", "over", "100000000", None),
         ("双方签约5亿元", "5亿元", "exact", "500000000", None),  # 签约 is no 约

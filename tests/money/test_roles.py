@@ -138,6 +138,8 @@ def test_carried_roles_stay_linear() -> None:
         ("高新区近期成立了50亿元光谷产业基金，", [("50亿元", "financing")]),
         # A cue of its own comes first.
         ("投资200亿元建设基金小镇", [("200亿元", "investment")]),
+        # A cue that modifies the class noun after the amount is no head noun of it.
+        ("围绕30个亿元签约项目抓开工", [("亿元", "other")]),
         # A class size after a total goes on with nothing; after a class size, it does.
         (
             "总投资320亿元,超亿元项目就有41个。",
