@@ -176,7 +176,8 @@ class ParkRecognizer:
             ]
             if mentions:
                 as_projects = sorted([*as_projects, *((item.start, item.end) for item in mentions)])
-                kept = [item for item in kept if item not in mentions]
+                moved = {item.start for item in mentions}  # a set: a list would be quadratic
+                kept = [item for item in kept if item.zones or item.start not in moved]
         return kept, as_projects
 
     def _defined(self, text: str, found: list[_Found]) -> list[_Found]:

@@ -481,3 +481,9 @@ def test_parks_a_free_trade_port_is_no_park() -> None:
     # SPEC: 自贸港 is no PARK head; the lists' short form 海南自贸港 is left out.
     assert hzner.extract("加快海南自贸港建设。").parks == ()
     assert [park.text for park in hzner.extract("海南自贸区挂牌五周年。").parks] == ["海南自贸区"]
+
+
+def test_mentions_of_parks_read_as_projects_stay_linear() -> None:
+    from tests.complexity import assert_linear
+
+    assert_linear(hzner.extract, "青溪新材料产业园正式开工。青溪新材料产业园由青禾建设。", 40_000)
