@@ -122,18 +122,13 @@ def _carried(
         return None if previous is None else roles[previous]
     if char not in ",;":
         return None
+    end = spans[index][1]
+    sized = forms.class_noun_near(text, end, 1)  # the size of a class (超亿元项目)
     if forms.opens_breakdown(text, head):
-        end = spans[index][1]
-        if (
-            previous is None
-            or forms.class_noun_near(text, end, 1)
-            or forms.counted_class_near(text, end, _CLASS_WORDS)
-        ):
+        if previous is None or sized or forms.counted_class_near(text, end, _CLASS_WORDS):
             return None  # 其中亿元以上项目25个, 其中超100亿元的特大项目8个: a count of projects
         return roles[previous]
-    if forms.class_noun_near(text, spans[index][1], 1) and (
-        previous is None or not forms.class_noun_near(text, spans[previous][1], 1)
-    ):
+    if sized and (previous is None or not forms.class_noun_near(text, spans[previous][1], 1)):
         # 总投资569.5亿元,超亿元项目79个: the size of a class goes on with no total
         # (but 投资额超50亿元的项目3个,超10亿元的项目17个 goes on with a class).
         return None

@@ -177,22 +177,24 @@ class EverydayForms:
         After a bare magnitude and its currency (亿元项目, 亿元以上项目, 百亿元级重大项目),
         it makes the amount the size of a class of things; only ideographs stand between.
         """
-        found = self._class_pattern.search(text, position, position + reach + _LONGEST_NOUN)
-        if found is None or found.start() - position > reach:
-            return False
-        return all("\u4e00" <= char <= "\u9fff" for char in text[position : found.start()])
+        return self._class_noun(text, position, reach) is not None
 
     def counted_class_near(self, text: str, position: int, reach: int) -> bool:
         """Whether a class noun within ``reach`` is counted right after it (…的特大项目8个).
 
         Only ideographs stand between; the count is numerals and 个 or 项.
         """
+        found = self._class_noun(text, position, reach)
+        return found is not None and _COUNT.match(text, found.end()) is not None
+
+    def _class_noun(self, text: str, position: int, reach: int) -> re.Match[str] | None:
+        """The class noun within ``reach`` ideographs of ``position``, if any."""
         found = self._class_pattern.search(text, position, position + reach + _LONGEST_NOUN)
         if found is None or found.start() - position > reach:
-            return False
+            return None
         if not all("\u4e00" <= char <= "\u9fff" for char in text[position : found.start()]):
-            return False
-        return _COUNT.match(text, found.end()) is not None
+            return None
+        return found
 
     def sized_after(self, text: str, end: int, reach: int = 10) -> Role | None:
         """The role of a sized noun (基金) that ends the name after an amount ending at ``end``.

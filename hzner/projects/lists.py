@@ -7,7 +7,7 @@ what its items are, and whether a name is an item of a list of other things.
 from __future__ import annotations
 
 from .lexicon import CONJUNCTION_ENDS, CONJUNCTIONS
-from .text import NUMERALS, has_count, is_name_char
+from .text import NUMERALS, has_count, has_latin, is_name_char
 from .walk import (
     ATTRIBUTE,
     ATTRIBUTIVE,
@@ -227,7 +227,7 @@ class ListReader(NameWalker):
         """Tell whether an item shows that it names one project, not a sector."""
         text, lexicon = self.text, self.lexicon
         item = text[start:end]
-        if any(char.isascii() and char.isalnum() for char in item):
+        if has_latin(item):
             return True
         if any(word in item for word in COMPANY_WORDS[1:]):
             return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .lists import ListReader
-from .text import is_name_char
+from .text import has_latin, is_name_char
 from .walk import (
     COUNT_AFTER,
     LIST_MARK,
@@ -68,11 +68,7 @@ class Scanner(ListReader):
             name_start = self._joined_capacities(self._trim(name_start, start), start)
             if not is_name(self.text[name_start:start]):
                 continue
-            if (
-                start - name_start < MIN_NAME
-                and word == PROJECT_WORD
-                and not _has_letters(self.text, name_start, start)
-            ):
+            if word == PROJECT_WORD and self._too_short(name_start, start):
                 continue  # 跑出项目, 预备项目: a slogan or a class (but 平谦|三期项目)
             # Counted (12个新能源汽车项目, 5批X项目): the name is a class of projects;
             # a rank (世界500强) is no count of them.
@@ -87,6 +83,10 @@ class Scanner(ListReader):
             if not self.generic(name_start, start, end, walked[1]):
                 found.append(Candidate(name_start, end, 1, f"head:{word}", (name_start, end)))
         return found
+
+    def _too_short(self, name_start: int, head: int) -> bool:
+        """Whether the name before a head is under `MIN_NAME` with no letter or digit."""
+        return head - name_start < MIN_NAME and not has_latin(self.text[name_start:head])
 
     def _joined_capacities(self, name_start: int, head: int) -> int:
         """Join the capacities of one project listed with 、 (年产3万吨乳酸、1万吨聚乳酸项目).
@@ -191,15 +191,10 @@ class Scanner(ListReader):
                 name_start, start, end, walked[1]
             ):
                 continue
-            if start - name_start < MIN_NAME and not _has_letters(text, name_start, start):
+            if self._too_short(name_start, start):
                 continue  # 营销中心, 配套设施, 研发大楼: a kind of facility, no name
             if self._zone_class(name_start, start, end):
                 continue  # 临港新片区|重大工程: the zone's works
             gated = self.ctx.has_real_cue(name_start, end)
             found.append(Candidate(name_start, end, 2, f"head:{word}", (name_start, end), gated))
         return found
-
-
-def _has_letters(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds a Latin letter or a digit (5G项目, LNG项目)."""
-    return any(char.isascii() and char.isalnum() for char in text[start:end])

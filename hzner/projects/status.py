@@ -95,24 +95,26 @@ class StatusReader:
 
     def _withheld(self, found: Cue, start: int) -> Cue:
         """Future wording between a cue before and the mention (拟…分别实施X), else the cue."""
-        first = bisect.bisect_left(self.cue_starts, found[1])
-        last = bisect.bisect_left(self.cue_starts, start)
-        for cue in self.cues[first:last]:
-            if cue[2] is None and not self.occupied[cue[0]]:
-                # Not across a quote's own end (……按原计划完成。"X负责人表示).
-                ended = any(mark in TERMINATORS for mark in self.text[cue[1] : start])
-                return found if ended else cue
-        return found
+        future = self._future_between(found[1], start)
+        if future is None:
+            return found
+        # Not across a quote's own end (……按原计划完成。"X负责人表示).
+        ended = any(mark in TERMINATORS for mark in self.text[future[1] : start])
+        return found if ended else future
 
     def _withheld_in_clause(self, found: Cue) -> Cue:
         """Future wording before a cue in its clause (X项目投资5亿元,将建设…), else the cue."""
-        low = self.ctx.clause(found[0])[0]
+        future = self._future_between(self.ctx.clause(found[0])[0], found[0])
+        return found if future is None else future
+
+    def _future_between(self, low: int, high: int) -> Cue | None:
+        """The first future wording (a cue with no status) starting in ``[low, high)``."""
         first = bisect.bisect_left(self.cue_starts, low)
-        last = bisect.bisect_left(self.cue_starts, found[0])
+        last = bisect.bisect_left(self.cue_starts, high)
         for cue in self.cues[first:last]:
             if cue[2] is None and not self.occupied[cue[0]]:
                 return cue
-        return found
+        return None
 
     def _intended(self, found: Cue) -> Cue:
         """The future wording that a building verb before a mention carries out, if any.

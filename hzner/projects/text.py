@@ -22,6 +22,7 @@ __all__ = [
     "QUOTES",
     "TERMINATORS",
     "has_count",
+    "has_latin",
     "is_name_char",
     "plain_run",
     "starts",
@@ -85,6 +86,11 @@ def is_name_char(char: str, before: str = "") -> bool:
     if _PINYIN_CHARS.match(char):
         return True
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def has_latin(item: str) -> bool:
+    """Whether ``item`` holds a Latin letter or a digit (5G项目, LNG项目, TCL研发中心)."""
+    return any(char.isascii() and char.isalnum() for char in item)
 
 
 def has_count(text: str, index: int, *, dates: bool = True) -> bool:

@@ -137,27 +137,32 @@ class Readings:
         after = text[end : end + _AFTER]
         if self._listed.match(after):
             return True
-        if not administered and (
-            self._park_after.match(after)
-            or (
-                # An item of a list next to a project (A项目、|…产业园|、B项目), when
-                # it ends its item (not 、…产业园第一批入园项目).
-                self._park_before_end.match(after)
-                and (
-                    self._park_listed_after.match(after)
-                    or self._park_listed_before.search(text, max(0, start - 3), start)
-                )
-            )
-            or (
-                self._park_before.search(_clause_before(text, start))
-                and self._park_before_end.match(after)
-                and not self._park_hosts.match(after)
-            )
-        ):
-            return True  # 共建|…产业园。 投资2亿的|…产业园已…; 推进…产业园|建设。
+        if not administered and self._built_as_facility(text, start, after):
+            return True
         if self._built.match(after):
-            return self._located.search(_clause_before(text, start)) is None
+            return not self.is_place(text, start)
         return False
+
+    def _built_as_facility(self, text: str, start: int, after: str) -> bool:
+        """Whether a park that is no administered zone is built or listed as a project.
+
+        建设 or its site after it (推进…产业园|建设。); or, when it ends its
+        phrase, an item of a list next to a project (A项目、|…产业园|、B项目; not
+        、…产业园第一批入园项目), or after a verb that builds it or its investment,
+        with no firm moving into it there (共建|…产业园。, 投资2亿的|…产业园已…).
+        """
+        if self._park_after.match(after):
+            return True
+        if not self._park_before_end.match(after):
+            return False
+        if self._park_listed_after.match(after):
+            return True
+        if self._park_listed_before.search(text, max(0, start - 3), start):
+            return True
+        return bool(
+            self._park_before.search(_clause_before(text, start))
+            and not self._park_hosts.match(after)
+        )
 
 
 def _clause_before(text: str, end: int) -> str:
